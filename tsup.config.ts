@@ -1,0 +1,31 @@
+import { defineConfig } from 'tsup'
+
+export default defineConfig([
+  {
+    // The npm entries: ESM + CJS + .d.ts for each, unminified so users' bundlers tree-shake them.
+    entry: {
+      index: 'src/index.ts',
+      react: 'src/react/index.ts',
+      testing: 'src/testing/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'es2020',
+    platform: 'neutral',
+    external: ['react', 'msw', 'ky', 'mitt'],
+    // react and testing import the root entry's modules; splitting keeps one copy of shared code.
+    splitting: true,
+    treeshake: true,
+  },
+  {
+    // The script-tag build: window.TextureConnect.
+    entry: { 'texture-connect': 'src/global.ts' },
+    format: ['iife'],
+    minify: true,
+    sourcemap: true,
+    target: 'es2020',
+    platform: 'browser',
+    noExternal: ['ky', 'mitt'],
+  },
+])
