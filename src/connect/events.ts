@@ -1,0 +1,50 @@
+import type { ConnectError } from '../errors/connect-error'
+
+/** What a successful Connect flow hands back: the end user's scoped key. */
+export interface ConnectSuccess {
+  /** A key starting `scoped_`, safe to use in this browser with `createTextureClient`. */
+  scopedKey: string
+  /** What the hosted flow sent alongside the key (for example `referenceId`, `customerId`). */
+  metadata: Record<string, unknown>
+}
+
+/**
+ * Why the flow ended without a key because someone chose to end it.
+ *
+ * - `popup-closed`: the user closed the popup window.
+ * - `closed-by-app`: your code called `session.close()`.
+ * - anything else: the reason the hosted flow sent with its `exit` message (e.g. `user-cancelled`).
+ */
+export type ConnectExitReason = 'popup-closed' | 'closed-by-app' | (string & {})
+
+/** Passed to `onExit` and the `exit` event. */
+export interface ConnectExit {
+  reason: ConnectExitReason
+  metadata: Record<string, unknown>
+}
+
+/** A step of the hosted flow, passed to `onEvent` and the `event` event. `READY` marks the flow loaded. */
+export interface ConnectEvent {
+  /** The hosted flow's event name, e.g. `MANUFACTURER_SELECTED`; `READY` when the flow has loaded. */
+  name: string
+  metadata: Record<string, unknown>
+}
+
+/** Passed to the `open` event once the hosted flow's link is loading in its window. */
+export interface ConnectOpenEvent {
+  mode: 'popup' | 'iframe'
+}
+
+/**
+ * The events of `session.on(name, handler)`. `success`, `exit` and `error` mirror `session.result`
+ * and the `onSuccess`/`onExit`/`onError` callbacks; `close` fires once, after every ending.
+ */
+export type ConnectSessionEvents = {
+  open: ConnectOpenEvent
+  ready: undefined
+  event: ConnectEvent
+  success: ConnectSuccess
+  exit: ConnectExit
+  error: ConnectError
+  close: undefined
+}

@@ -1,0 +1,133 @@
+import type { ConnectError } from '../errors/connect-error'
+import type { ConnectLinkOptions } from './create-link'
+import type { ConnectEvent, ConnectExit, ConnectSuccess } from './events'
+import { invalidOption, readOrigin, readSecureUrl, readSize, readTimeout, readUrl } from './option-checks'
+
+/** Where the hosted flow is shown. */
+export type ConnectMode = 'popup' | 'iframe' | 'redirect'
+
+/** What to do when the browser blocks the popup. */
+export type ConnectFallback = 'none' | 'iframe' | 'redirect'
+
+export interface PopupSizeOptions {
+  /** @default 500 */
+  width?: number
+  /** @default 720 */
+  height?: number
+}
+
+/** Options of `TextureConnect.open()`. Give exactly one of `linkUrl` and `connectKey`. */
+export interface ConnectOptions {
+  /**
+   * A hosted Connect link your backend created, or an async function that returns one (the popup
+   * opens blank at once and is sent to the link when it arrives). `https:` only, except
+   * `http://localhost` and `http://127.0.0.1` for development.
+   */
+  linkUrl?: string | (() => string | Promise<string>)
+  /** A public Connect key: the SDK creates the link itself with `POST {apiBaseUrl}/v1/connections`. */
+  connectKey?: string
+  /** The body of `POST /v1/connections` when `connectKey` is used. @default {} */
+  connectOptions?: ConnectLinkOptions
+  /** @default 'popup' */
+  mode?: ConnectMode
+  /** @default 'none' */
+  fallback?: ConnectFallback
+  /** A page on your origin the hosted flow returns to; also sent as `connectOptions.redirectUrl` when that is unset. */
+  redirectUrl?: string
+  /** Milliseconds until the session ends with ConnectError `timeout`. @default 1_800_000 (30 minutes) */
+  timeout?: number
+  /** The only origin whose messages are accepted. @default the origin of the link URL */
+  connectOrigin?: string
+  /** Where `connectKey` links are created. @default 'https://api.texturehq.com' */
+  apiBaseUrl?: string
+  /** Popup size in CSS pixels, centred on the opener. @default { width: 500, height: 720 } */
+  popup?: PopupSizeOptions
+  onSuccess?: (success: ConnectSuccess) => void
+  /** The user (or your `session.close()`) ended the flow without a key. */
+  onExit?: (exit: ConnectExit) => void
+  /** The flow failed; `error.code` says how. */
+  onError?: (error: ConnectError) => void
+  onEvent?: (event: ConnectEvent) => void
+}
+
+/** Where the link URL comes from. */
+export type LinkSource =
+  | { kind: 'url'; url: string }
+  | { kind: 'function'; load: () => string | Promise<string> }
+  | { kind: 'connect-key'; connectKey: string; body: ConnectLinkOptions; apiBaseUrl: string }
+
+export interface ResolvedConnectOptions {
+  readonly link: LinkSource
+  readonly mode: ConnectMode
+  readonly fallback: ConnectFallback
+  readonly redirectUrl: string | undefined
+  readonly timeout: number
+  readonly connectOrigin: string | undefined
+  readonly popup: { readonly width: number; readonly height: number }
+  readonly onSuccess: ((success: ConnectSuccess) => void) | undefined
+  readonly onExit: ((exit: ConnectExit) => void) | undefined
+  readonly onError: ((error: ConnectError) => void) | undefined
+  readonly onEvent: ((event: ConnectEvent) => void) | undefined
+}
+
+const modes: readonly ConnectMode[] = ['popup', 'iframe', 'redirect']
+const fallbacks: readonly ConnectFallback[] = ['none', 'iframe', 'redirect']
+const callbackNames = ['onSuccess', 'onExit', 'onError', 'onEvent'] as const
+
+/** Validates `open()` options once, fills defaults; throws ConnectError `invalid-options` naming the option. */
+export function resolveConnectOptions(options: ConnectOptions | undefined): ResolvedConnectOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw invalidOption('options', 'must be an object with `linkUrl` or `connectKey`.')
+  }
+  for (const name of callbackNames) {
+    if (options[name] !== undefined && typeof options[name] !== 'function') throw invalidOption(name, 'must be a function.')
+  }
+  const mode = options.mode ?? 'popup'
+  if (!modes.includes(mode)) throw invalidOption('mode', `must be one of 'popup', 'iframe', 'redirect'.`)
+  const fallback = options.fallback ?? 'none'
+  if (!fallbacks.includes(fallback)) throw invalidOption('fallback', `must be one of 'none', 'iframe', 'redirect'.`)
+  if (options.popup !== undefined && (typeof options.popup !== 'object' || options.popup === null)) {
+    throw invalidOption('popup', 'must be an object `{ width, height }`.')
+  }
+  const redirectUrl = options.redirectUrl === undefined ? undefined : readUrl('redirectUrl', options.redirectUrl)
+  if (redirectUrl === undefined && (mode === 'redirect' || fallback === 'redirect')) {
+    throw invalidOption('redirectUrl', `is required with \`mode: 'redirect'\` or \`fallback: 'redirect'\`.`)
+  }
+  return {
+    link: resolveLinkSource(options, redirectUrl),
+    mode,
+    fallback,
+    redirectUrl,
+    timeout: options.timeout === undefined ? 30 * 60 * 1000 : readTimeout(options.timeout),
+    connectOrigin: options.connectOrigin === undefined ? undefined : readOrigin('connectOrigin', options.connectOrigin),
+    popup: {
+      width: readSize('popup.width', options.popup?.width ?? 500),
+      height: readSize('popup.height', options.popup?.height ?? 720),
+    },
+    onSuccess: options.onSuccess,
+    onExit: options.onExit,
+    onError: options.onError,
+    onEvent: options.onEvent,
+  }
+}
+
+function resolveLinkSource(options: ConnectOptions, redirectUrl: string | undefined): LinkSource {
+  const { linkUrl, connectKey } = options
+  if ((linkUrl === undefined) === (connectKey === undefined)) {
+    throw invalidOption('linkUrl', 'or `connectKey` is required: give exactly one of the two.')
+  }
+  if (typeof linkUrl === 'function') return { kind: 'function', load: linkUrl }
+  if (linkUrl !== undefined) return { kind: 'url', url: readSecureUrl('linkUrl', linkUrl) }
+  if (typeof connectKey !== 'string' || connectKey.trim() === '') throw invalidOption('connectKey', 'must be a non-empty string.')
+  // A workspace secret in a page is a leak; refuse it without echoing it back.
+  if (connectKey.startsWith('api_') || connectKey.startsWith('scoped_')) {
+    throw invalidOption('connectKey', 'must be a public Connect key, not a secret `api_` key or a `scoped_` key.')
+  }
+  const connectOptions = options.connectOptions ?? {}
+  if (typeof connectOptions !== 'object' || connectOptions === null || Array.isArray(connectOptions)) {
+    throw invalidOption('connectOptions', 'must be an object (the body of POST /v1/connections).')
+  }
+  const body = connectOptions.redirectUrl === undefined && redirectUrl !== undefined ? { ...connectOptions, redirectUrl } : { ...connectOptions }
+  const apiBaseUrl = readSecureUrl('apiBaseUrl', options.apiBaseUrl ?? 'https://api.texturehq.com')
+  return { kind: 'connect-key', connectKey, body, apiBaseUrl }
+}

@@ -1,0 +1,155 @@
+import { ConnectError } from '../errors/connect-error'
+import { createCleanup } from '../internal/cleanup'
+import { createNonce } from '../internal/nonce'
+import { once } from '../internal/once'
+import { callSafely } from './call-safely'
+import { endingFor, exitEnding, type SessionEnding } from './session-ending'
+import type { ConnectEvent, ConnectSuccess } from './events'
+import { buildLinkUrl } from './link-url'
+import { loadLinkUrl } from './link-source'
+import { listenForMessages } from './message-listener'
+import type { ResolvedConnectOptions } from './options'
+import type { OpenPresenter, Presenter } from './presenter'
+import type { ProtocolMessage } from './protocol'
+import { createSessionEmitter, type SubscribeToSession } from './session-emitter'
+
+/** How often the session checks whether the user closed the flow's window. */
+export const goneCheckInterval = 500
+
+/** One run of the Connect flow, returned by `TextureConnect.open()`. */
+export interface ConnectSession {
+  /** Resolves once with the scoped key, or rejects once with a ConnectError. */
+  readonly result: Promise<ConnectSuccess>
+  /**
+   * Ends the session and leaves nothing behind (window, listener, timers). Idempotent, safe at any
+   * moment. If the flow was still running, `onExit({ reason: 'closed-by-app' })` fires and
+   * `result` rejects with ConnectError `cancelled`.
+   */
+  close(): void
+  /** Typed events (see `ConnectSessionEvents`); returns the unsubscribe function. */
+  on: SubscribeToSession
+}
+
+/** A running session plus what `TextureConnect.open()` needs for a second call. */
+export interface SessionHandle {
+  session: ConnectSession
+  focus(): void
+}
+
+/**
+ * Opens the presentation synchronously (still inside the user's click), then runs the flow:
+ * gets the link if needed, listens for protocol messages, watches for a closed window and the
+ * timeout, and settles exactly once. Every step registers its undo on one cleanup stack.
+ */
+export function startSession(options: ResolvedConnectOptions, openPresenter: OpenPresenter): SessionHandle {
+  const state = createNonce()
+  const appOrigin = globalThis.location.origin
+  const emitter = createSessionEmitter()
+  const cleanup = createCleanup()
+  let resolveResult!: (success: ConnectSuccess) => void
+  let rejectResult!: (error: ConnectError) => void
+  const result = new Promise<ConnectSuccess>((resolve, reject) => {
+    resolveResult = resolve
+    rejectResult = reject
+  })
+  // Apps that use only callbacks never read `result`; its rejection must not be reported as unhandled.
+  result.catch(() => {})
+  let settled = false
+
+  const settle = once((ending: SessionEnding) => {
+    settled = true
+    cleanup.run()
+    if (ending.kind === 'success') {
+      resolveResult(ending.success)
+      callSafely(options.onSuccess, ending.success)
+      emitter.emit('success', ending.success)
+    } else if (ending.kind === 'exit') {
+      rejectResult(ending.error)
+      callSafely(options.onExit, ending.exit)
+      emitter.emit('exit', ending.exit)
+    } else {
+      rejectResult(ending.error)
+      callSafely(options.onError, ending.error)
+      emitter.emit('error', ending.error)
+    }
+    emitter.emit('close', undefined)
+    emitter.clear()
+  })
+
+  const handleMessage = (message: ProtocolMessage) => {
+    if (message.type === 'ready') {
+      emitter.emit('ready', undefined)
+      reportEvent({ name: 'READY', metadata: {} })
+    } else if (message.type === 'event') {
+      reportEvent({ name: message.name, metadata: message.metadata ?? {} })
+    } else {
+      settle(endingFor(message))
+    }
+  }
+  const reportEvent = (event: ConnectEvent) => {
+    callSafely(options.onEvent, event)
+    emitter.emit('event', event)
+  }
+
+  const startListening = (presenter: Presenter, linkUrl: string) => {
+    const origin = options.connectOrigin ?? new URL(linkUrl).origin
+    cleanup.add(listenForMessages({ origin, source: () => presenter.target, state, onMessage: handleMessage }))
+  }
+
+  const link = options.link
+  const mode = options.mode === 'iframe' ? 'iframe' : 'popup'
+  // Built before anything async: window.open must run synchronously inside the click.
+  const presenter = openPresenter(link.kind === 'url' ? buildLinkUrl(link.url, { state, origin: appOrigin, mode }) : undefined, options)
+  if (presenter === null) {
+    // A microtask later, so handlers attached right after open() hear it.
+    queueMicrotask(() => settle({ kind: 'error', error: new ConnectError('popup-blocked', 'The browser blocked the Connect popup. Call `TextureConnect.open()` directly inside a click handler, with no `await` before it.') }))
+  } else {
+    cleanup.add(() => presenter.close())
+    const goneCheck = setInterval(() => {
+      if (presenter.isGone()) settle(exitEnding('popup-closed', 'The user closed the Connect popup.'))
+    }, goneCheckInterval)
+    cleanup.add(() => clearInterval(goneCheck))
+    const timeout = setTimeout(() => {
+      settle({ kind: 'error', error: new ConnectError('timeout', `The Connect session did not finish within ${options.timeout} ms.`) })
+    }, options.timeout)
+    cleanup.add(() => clearTimeout(timeout))
+
+    if (link.kind === 'url') {
+      startListening(presenter, link.url)
+      queueMicrotask(() => {
+        if (!settled) emitter.emit('open', { mode: presenter.mode })
+      })
+    } else {
+      const abort = new AbortController()
+      cleanup.add(() => abort.abort())
+      loadLinkUrl(link, abort.signal).then(
+        (linkUrl) => {
+          if (settled) return
+          startListening(presenter, linkUrl)
+          try {
+            presenter.navigate(buildLinkUrl(linkUrl, { state, origin: appOrigin, mode }))
+          } catch (error) {
+            settle({ kind: 'error', error: asLinkError(error) })
+            return
+          }
+          emitter.emit('open', { mode: presenter.mode })
+        },
+        (error: unknown) => settle({ kind: 'error', error: asLinkError(error) }),
+      )
+    }
+  }
+
+  const session: ConnectSession = {
+    result,
+    close() {
+      settle(exitEnding('closed-by-app', 'The app closed the Connect session.'))
+    },
+    on: emitter.on,
+  }
+  return { session, focus: () => presenter?.focus() }
+}
+
+function asLinkError(error: unknown): ConnectError {
+  if (error instanceof ConnectError) return error
+  return new ConnectError('link-failed', 'The Connect link could not be opened.', { cause: error })
+}

@@ -1,0 +1,57 @@
+import { ConnectError } from '../errors/connect-error'
+import { assertBrowser } from '../internal/env'
+import { resolveConnectOptions, type ConnectMode, type ConnectOptions } from './options'
+import { openPopup } from './popup'
+import type { OpenPresenter } from './presenter'
+import { startSession, type ConnectSession, type SessionHandle } from './session'
+
+// The presentations available in this version; the iframe modal registers here when it lands.
+const presenters: Partial<Record<ConnectMode, OpenPresenter>> = { popup: openPopup }
+
+// The session in flight: a second open() (a double click) brings it forward instead of a second popup.
+let current: SessionHandle | undefined
+
+/**
+ * Opens Texture's hosted Connect flow. Call it directly inside a click handler, with no `await`
+ * before it: the popup must open during the click or the browser blocks it.
+ *
+ * Throws ConnectError `invalid-options` for bad options and `not-in-browser` on a server; every
+ * other ending arrives through `session.result`, the callbacks and the events.
+ *
+ * @example
+ * button.addEventListener('click', () => {
+ *   const session = TextureConnect.open({
+ *     linkUrl: () => fetch('/api/texture-link').then((response) => response.text()),
+ *     onSuccess: ({ scopedKey }) => startDashboard(scopedKey),
+ *   })
+ * })
+ */
+function open(options: ConnectOptions): ConnectSession {
+  assertBrowser('TextureConnect.open()')
+  const resolved = resolveConnectOptions(options)
+  if (current !== undefined) {
+    current.focus()
+    return current.session
+  }
+  const openPresenter = presenters[resolved.mode]
+  if (openPresenter === undefined) {
+    throw new ConnectError('invalid-options', `\`mode: '${resolved.mode}'\` is not available in this version yet; use \`mode: 'popup'\`.`)
+  }
+  if (resolved.fallback !== 'none') {
+    throw new ConnectError('invalid-options', `\`fallback: '${resolved.fallback}'\` is not available in this version yet; use \`fallback: 'none'\`.`)
+  }
+  const handle = startSession(resolved, openPresenter)
+  current = handle
+  handle.session.on('close', () => {
+    if (current === handle) current = undefined
+  })
+  return handle.session
+}
+
+/**
+ * The Connect entry point. In the script-tag build it is `window.TextureConnect`, with the
+ * package's other exports (`ConnectError`, `createTextureClient`, …) as its properties.
+ */
+export const TextureConnect = {
+  open,
+}

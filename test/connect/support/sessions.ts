@@ -1,0 +1,21 @@
+import { afterEach } from 'vitest'
+import { TextureConnect, type ConnectOptions, type ConnectSession } from '../../../src/index'
+
+const opened: ConnectSession[] = []
+
+// The SDK keeps one session in flight per page; each test ends its own so the next starts clean.
+afterEach(() => {
+  while (opened.length > 0) opened.pop()!.close()
+})
+
+/** `TextureConnect.open(options)`, closed again after the test. */
+export function openSession(options: ConnectOptions): ConnectSession {
+  const session = TextureConnect.open(options)
+  opened.push(session)
+  return session
+}
+
+/** Lets pending promise callbacks and microtasks run. */
+export function flushPromises(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
