@@ -1,0 +1,44 @@
+import { isRecord } from './is-record'
+import { isScopedKey } from './scoped-key'
+
+/** What a `redirectUrl` page inside an SDK popup or iframe sends back to the page that opened it. */
+export interface RelayMessage {
+  source: 'texture-connect'
+  version: 1
+  type: 'relay'
+  state: string
+  scopedKey: string
+}
+
+/** The `BroadcastChannel` the relay also uses, for openers cut off by Cross-Origin-Opener-Policy. */
+export const relayChannelName = 'texture-connect'
+
+/** The popup's `sessionStorage` entry holding the session `state` (never the key). */
+export const popupMarkerKey = 'texture-connect:popup'
+
+const framePrefix = 'texture-connect:'
+
+export function createRelayMessage(state: string, scopedKey: string): RelayMessage {
+  return { source: 'texture-connect', version: 1, type: 'relay', state, scopedKey }
+}
+
+/** The one guard a relay passes before any field is used: tag, version, type, this `state`, a scoped key. */
+export function isRelayMessage(data: unknown, state: string): data is RelayMessage {
+  if (!isRecord(data)) return false
+  if (data.source !== 'texture-connect' || data.version !== 1 || data.type !== 'relay') return false
+  // The state is a per-session secret: a relay without it belongs to another session (or a forger).
+  if (typeof data.state !== 'string' || data.state === '' || data.state !== state) return false
+  return isScopedKey(data.scopedKey)
+}
+
+/** The browsing-context `name` of the SDK's iframe for `state`: it survives the frame's navigations. */
+export function frameName(state: string): string {
+  return `${framePrefix}${state}`
+}
+
+/** The `state` in an SDK iframe's `name`, or `null` for any other name. */
+export function stateFromFrameName(name: string): string | null {
+  if (!name.startsWith(framePrefix)) return null
+  const state = name.slice(framePrefix.length)
+  return state === '' ? null : state
+}

@@ -1,0 +1,15 @@
+/**
+ * `search` (as in `location.search`) without every `name=…` pair, other pairs kept byte for byte
+ * (no re-encoding, unlike `URLSearchParams.toString()`). Returns `''` when nothing is left.
+ */
+export function removeQueryParam(search: string, name: string): string {
+  const query = search.startsWith('?') ? search.slice(1) : search
+  const kept = query.split('&').filter((pair) => pair !== '' && decodedName(pair) !== name)
+  return kept.length === 0 ? '' : `?${kept.join('&')}`
+}
+
+function decodedName(pair: string): string {
+  // URLSearchParams decodes the name the way the URL parser does (`+`, percent escapes).
+  const first = new URLSearchParams(pair).keys().next()
+  return first.done === true ? '' : first.value
+}
