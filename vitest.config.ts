@@ -8,7 +8,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'happy-dom',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/e2e/**', 'test/node/**'],
+          exclude: ['test/e2e/**', 'test/node/**', 'test/package/**'],
           setupFiles: ['test/setup/unit.ts'],
           restoreMocks: true,
           unstubGlobals: true,
@@ -23,7 +23,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/node/**/*.test.ts'],
+          include: ['test/node/**/*.test.ts', 'test/package/**/*.test.ts'],
         },
       },
       {
