@@ -1,4 +1,5 @@
 import { isRecord } from './is-record'
+import { isScopedKey } from './scoped-key'
 
 /** The fields every protocol v1 message carries (DESIGN §3.1). */
 interface MessageBase {
@@ -19,8 +20,7 @@ export type ProtocolMessage = ReadyMessage | EventMessage | SuccessMessage | Exi
 const payloadChecks: Record<ProtocolMessage['type'], (data: Record<string, unknown>) => boolean> = {
   ready: () => true,
   event: (data) => isNonEmptyString(data.name) && isOptionalRecord(data.metadata),
-  // Only a scoped key may arrive here: an `api_` secret in a page would be a leak.
-  success: (data) => typeof data.scopedKey === 'string' && data.scopedKey.startsWith('scoped_') && data.scopedKey.length > 7 && isOptionalRecord(data.metadata),
+  success: (data) => isScopedKey(data.scopedKey) && isOptionalRecord(data.metadata),
   exit: (data) => (data.reason === undefined || typeof data.reason === 'string') && isOptionalRecord(data.metadata),
   error: (data) => isRecord(data.error) && typeof data.error.message === 'string' && (data.error.code === undefined || typeof data.error.code === 'string'),
 }
