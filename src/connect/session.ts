@@ -6,11 +6,13 @@ import { callSafely } from './call-safely'
 import { endingFor, exitEnding, type SessionEnding } from './session-ending'
 import type { ConnectEvent, ConnectSuccess } from './events'
 import { buildLinkUrl } from './link-url'
+import { readLandedKey } from './landing'
 import { loadLinkUrl } from './link-source'
 import { listenForMessages } from './message-listener'
 import type { ResolvedConnectOptions } from './options'
 import type { OpenPresenter, Presenter } from './presenter'
 import type { ProtocolMessage } from './protocol'
+import { listenForRelay, markSdkPopup } from './relay'
 import { createSessionEmitter, type SubscribeToSession } from './session-emitter'
 
 /** How often the session checks whether the user closed the flow's window. */
@@ -105,8 +107,16 @@ export function startSession(options: ResolvedConnectOptions, openPresenter: Ope
     queueMicrotask(() => settle({ kind: 'error', error: new ConnectError('popup-blocked', 'The browser blocked the Connect popup. Call `TextureConnect.open()` directly inside a click handler, with no `await` before it.') }))
   } else {
     cleanup.add(() => presenter.close())
+    // The key can also come back on the app's own origin (DESIGN §3.2, §3.3): a page that calls
+    // handleRedirect relays it (the marker tells that page which session it belongs to), and a
+    // page with no SDK code is read directly once the window is same-origin again.
+    const landed = (scopedKey: string) => settle({ kind: 'success', success: { scopedKey, metadata: {} } })
+    if (presenter.mode === 'popup' && presenter.target !== null) cleanup.add(markSdkPopup(presenter.target, state))
+    cleanup.add(listenForRelay({ state, source: () => presenter.target, onKey: landed }))
     const goneCheck = setInterval(() => {
-      if (presenter.isGone()) settle(exitEnding('popup-closed', 'The user closed the Connect popup.'))
+      const landedKey = presenter.target === null ? null : readLandedKey(presenter.target, appOrigin)
+      if (landedKey !== null) landed(landedKey)
+      else if (presenter.isGone()) settle(exitEnding('popup-closed', 'The user closed the Connect popup.'))
     }, goneCheckInterval)
     cleanup.add(() => clearInterval(goneCheck))
     const timeout = setTimeout(() => {

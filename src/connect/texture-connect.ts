@@ -1,5 +1,6 @@
 import { ConnectError } from '../errors/connect-error'
 import { assertBrowser } from '../internal/env'
+import { handleRedirect } from './handle-redirect'
 import { resolveConnectOptions, type ConnectMode, type ConnectOptions } from './options'
 import { openPopup } from './popup'
 import type { OpenPresenter } from './presenter'
@@ -54,4 +55,5 @@ function open(options: ConnectOptions): ConnectSession {
  */
 export const TextureConnect = {
   open,
+  handleRedirect,
 }

@@ -12,15 +12,16 @@ function messageListenerCount(spy: { mock: { calls: unknown[][] } }) {
 }
 
 describe('session teardown', () => {
-  it('removes the message listener it added', () => {
+  it('removes every message listener it added (the protocol listener and the relay listener)', () => {
     const added = vi.spyOn(window, 'addEventListener')
     const removed = vi.spyOn(window, 'removeEventListener')
     stubWindowOpen()
     const session = openSession({ linkUrl })
-    expect(messageListenerCount(added)).toBe(1)
+    expect(messageListenerCount(added)).toBe(2)
     session.close()
-    expect(messageListenerCount(removed)).toBe(1)
-    expect(removed.mock.calls.find(([type]) => type === 'message')?.[1]).toBe(added.mock.calls.find(([type]) => type === 'message')?.[1])
+    const listeners = (spy: typeof added) => spy.mock.calls.filter(([type]) => type === 'message').map(([, listener]) => listener)
+    expect(listeners(removed)).toHaveLength(2)
+    expect(new Set(listeners(removed))).toEqual(new Set(listeners(added)))
   })
 
   it('clears its interval and its timeout', () => {

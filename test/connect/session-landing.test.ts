@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { TextureConnect } from '../../src/index'
+import { stubWindowOpen } from './support/fake-popup'
+import { linkUrl, postMessageFrom, stateOf } from './support/hosted'
+import { openSession } from './support/sessions'
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+// The fake popup's address, as a same-origin page would expose it once the flow came back.
+function landOn(popup: Window, href: string): void {
+  Object.defineProperty(popup.location, 'href', { value: href, configurable: true })
+}
+
+describe('a popup session that completes on the app origin', () => {
+  it('takes the key when the popup lands on the app origin with texture_scoped_key, and closes it', async () => {
+    vi.useFakeTimers()
+    const windowOpen = stubWindowOpen()
+    const onSuccess = vi.fn()
+    const session = openSession({ linkUrl, onSuccess })
+    landOn(windowOpen.latest.window, `${location.origin}/connected?texture_scoped_key=scoped_landed_1`)
+    await vi.advanceTimersByTimeAsync(1000)
+    await expect(session.result).resolves.toEqual({ scopedKey: 'scoped_landed_1', metadata: {} })
+    expect(onSuccess).toHaveBeenCalledTimes(1)
+    expect(windowOpen.latest.close).toHaveBeenCalled()
+  })
+
+  it('ignores a landing on another origin and a key that is not scoped', async () => {
+    vi.useFakeTimers()
+    const windowOpen = stubWindowOpen()
+    const onSuccess = vi.fn()
+    openSession({ linkUrl, onSuccess })
+    landOn(windowOpen.latest.window, `https://evil.test/connected?texture_scoped_key=scoped_forged`)
+    await vi.advanceTimersByTimeAsync(1000)
+    landOn(windowOpen.latest.window, `${location.origin}/connected?texture_scoped_key=api_secret`)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(onSuccess).not.toHaveBeenCalled()
+  })
+
+  it('accepts the key relayed by handleRedirect from its own popup on the app origin', async () => {
+    const windowOpen = stubWindowOpen()
+    const session = openSession({ linkUrl })
+    const state = stateOf(windowOpen.latest.url)
+    const relay = { source: 'texture-connect', version: 1, type: 'relay', state, scopedKey: 'scoped_relayed_1' }
+    const forged = { ...relay, scopedKey: 'scoped_forged' }
+    postMessageFrom({ source: windowOpen.latest.window, origin: 'https://evil.test', data: forged })
+    postMessageFrom({ source: windowOpen.latest.window, origin: location.origin, data: { ...forged, state: 'another-session' } })
+    postMessageFrom({ source: window, origin: location.origin, data: forged })
+    postMessageFrom({ source: windowOpen.latest.window, origin: location.origin, data: relay })
+    await expect(session.result).resolves.toEqual({ scopedKey: 'scoped_relayed_1', metadata: {} })
+  })
+
+  it('exposes handleRedirect on the TextureConnect object', () => {
+    expect(TextureConnect.handleRedirect()).toBeNull()
+  })
+})
