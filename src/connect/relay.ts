@@ -1,5 +1,6 @@
 import { once } from '../internal/once'
-import { isRelayMessage, popupMarkerKey, relayChannelName } from './relay-message'
+import { listenForMessages } from './message-listener'
+import { isRelayMessage, popupMarkerKey, relayChannelName, type RelayMessage } from './relay-message'
 
 export interface RelayListenerOptions {
   /** This session's nonce: only relays carrying it count. */
@@ -22,30 +23,24 @@ export interface RelayListenerOptions {
 export function listenForRelay(options: RelayListenerOptions): () => void {
   // The popup posts on both channels: the session hears the key once.
   const deliver = once((scopedKey: string) => options.onKey(scopedKey))
-  const target = globalThis.window
-  const ownOrigin = target.location.origin
-
-  const handleMessage = (event: MessageEvent) => {
-    // The relay comes from the app's own redirect page: exactly this origin, never a prefix match.
-    if (event.origin !== ownOrigin) return
-    // Another same-origin window (a second tab) is not this session's flow.
-    const source = options.source()
-    if (source === null || event.source !== source) return
-    if (!isRelayMessage(event.data, options.state)) return
-    deliver(event.data.scopedKey)
-  }
-  target.addEventListener('message', handleMessage)
+  const isRelay = (data: unknown): data is RelayMessage => isRelayMessage(data, options.state)
+  // The relay comes from the app's own redirect page: exactly this origin, from the session's window.
+  const stopListening = listenForMessages({
+    origin: globalThis.window.location.origin,
+    source: options.source,
+    isMessage: isRelay,
+    onMessage: (message) => deliver(message.scopedKey),
+  })
 
   // BroadcastChannel only reaches same-origin contexts, so the state is what ties a relay to this session.
   const channel = typeof globalThis.BroadcastChannel === 'function' ? new globalThis.BroadcastChannel(relayChannelName) : null
   const handleChannelMessage = (event: MessageEvent) => {
-    if (!isRelayMessage(event.data, options.state)) return
-    deliver(event.data.scopedKey)
+    if (isRelay(event.data)) deliver(event.data.scopedKey)
   }
   channel?.addEventListener('message', handleChannelMessage)
 
   return once(() => {
-    target.removeEventListener('message', handleMessage)
+    stopListening()
     channel?.removeEventListener('message', handleChannelMessage)
     channel?.close()
   })

@@ -11,7 +11,7 @@ import { loadLinkUrl } from './link-source'
 import { listenForMessages } from './message-listener'
 import type { ResolvedConnectOptions } from './options'
 import type { OpenPresenter, Presenter } from './presenter'
-import type { ProtocolMessage } from './protocol'
+import { isProtocolMessage, type ProtocolMessage } from './protocol'
 import { listenForRelay, markSdkPopup } from './relay'
 import { createSessionEmitter, type SubscribeToSession } from './session-emitter'
 
@@ -95,7 +95,8 @@ export function startSession(options: ResolvedConnectOptions, openPresenter: Ope
 
   const startListening = (presenter: Presenter, linkUrl: string) => {
     const origin = options.connectOrigin ?? new URL(linkUrl).origin
-    cleanup.add(listenForMessages({ origin, source: () => presenter.target, state, onMessage: handleMessage }))
+    const isMessage = (data: unknown): data is ProtocolMessage => isProtocolMessage(data, state)
+    cleanup.add(listenForMessages({ origin, source: () => presenter.target, isMessage, onMessage: handleMessage }))
   }
 
   const link = options.link

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { listenForMessages } from '../../src/connect/message-listener'
+import { isProtocolMessage, type ProtocolMessage } from '../../src/connect/protocol'
 import { hostedOrigin, postMessageFrom, protocolMessage } from './support/hosted'
 
 const state = 'c'.repeat(32)
+const isMessage = (data: unknown): data is ProtocolMessage => isProtocolMessage(data, state)
 const popup = {} as Window
 const otherWindow = {} as Window
 const undos: Array<() => void> = []
@@ -10,7 +12,7 @@ afterEach(() => undos.splice(0).forEach((undo) => undo()))
 
 function listen(source: Window | null = popup) {
   const onMessage = vi.fn()
-  undos.push(listenForMessages({ origin: hostedOrigin, source: () => source, state, onMessage }))
+  undos.push(listenForMessages({ origin: hostedOrigin, source: () => source, isMessage, onMessage }))
   return onMessage
 }
 
@@ -52,7 +54,7 @@ describe('listenForMessages', () => {
 
   it('stops listening when undone', () => {
     const onMessage = vi.fn()
-    const undo = listenForMessages({ origin: hostedOrigin, source: () => popup, state, onMessage })
+    const undo = listenForMessages({ origin: hostedOrigin, source: () => popup, isMessage, onMessage })
     undo()
     postMessageFrom({ source: popup, origin: hostedOrigin, data: protocolMessage(state, 'ready') })
     expect(onMessage).not.toHaveBeenCalled()
