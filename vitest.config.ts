@@ -7,6 +7,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'happy-dom',
+          // No network here: an iframe the SDK shows must not try to load its hosted page.
+          environmentOptions: { happyDOM: { settings: { disableIframePageLoading: true } } },
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/e2e/**', 'test/node/**', 'test/package/**'],
           setupFiles: ['test/setup/unit.ts'],

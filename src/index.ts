@@ -11,7 +11,7 @@ export { CommandTimeoutError } from './errors/command-timeout-error'
 export { isTextureApiError, isTextureNetworkError, isTextureTimeoutError } from './errors/guards'
 
 export type { ConnectErrorCode, ConnectErrorOptions } from './errors/connect-error'
-export type { ConnectOptions, ConnectMode, ConnectFallback, PopupSizeOptions } from './connect/options'
+export type { ConnectOptions, ConnectMode, ConnectFallback, PopupSizeOptions, IframeOptions } from './connect/options'
 export type { ConnectSession } from './connect/session'
 export type { ConnectSuccess, ConnectExit, ConnectExitReason, ConnectEvent, ConnectOpenEvent, ConnectSessionEvents } from './connect/events'
 export type { ConnectLinkOptions } from './connect/create-link'

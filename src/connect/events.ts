@@ -12,10 +12,11 @@ export interface ConnectSuccess {
  * Why the flow ended without a key because someone chose to end it.
  *
  * - `popup-closed`: the user closed the popup window.
- * - `closed-by-app`: your code called `session.close()`.
+ * - `modal-closed`: the user closed the iframe modal (`metadata.via` is `'close-button'` or `'escape'`).
+ * - `closed-by-app`: your code called `session.close()`, or removed the iframe from the page.
  * - anything else: the reason the hosted flow sent with its `exit` message (e.g. `user-cancelled`).
  */
-export type ConnectExitReason = 'popup-closed' | 'closed-by-app' | (string & {})
+export type ConnectExitReason = 'popup-closed' | 'modal-closed' | 'closed-by-app' | (string & {})
 
 /** Passed to `onExit` and the `exit` event. */
 export interface ConnectExit {
@@ -30,9 +31,10 @@ export interface ConnectEvent {
   metadata: Record<string, unknown>
 }
 
-/** Passed to the `open` event once the hosted flow's link is loading in its window. */
+/** Passed to the `open` event once the hosted flow's link is loading (in redirect mode: once this page is leaving for it). */
 export interface ConnectOpenEvent {
-  mode: 'popup' | 'iframe'
+  /** How the flow is shown; differs from `options.mode` after a `fallback`. */
+  mode: 'popup' | 'iframe' | 'redirect'
 }
 
 /**

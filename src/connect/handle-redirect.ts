@@ -1,8 +1,8 @@
 import { ConnectError } from '../errors/connect-error'
 import { assertBrowser } from '../internal/env'
 import { createRelayMessage, popupMarkerKey, type RelayMessage, relayChannelName, stateFromFrameName } from './relay-message'
-import { removeQueryParam } from './remove-query-param'
 import { isScopedKey, scopedKeyParam } from './scoped-key'
+import { stripScopedKey } from './strip-scoped-key'
 
 /** What `handleRedirect()` returns on a page that is not inside an SDK popup or iframe. */
 export interface HandleRedirectResult {
@@ -31,13 +31,13 @@ export interface HandleRedirectResult {
  */
 export function handleRedirect(): HandleRedirectResult | null {
   assertBrowser('handleRedirect()')
-  const { location, history } = globalThis.window
+  const { location } = globalThis.window
   const params = new URLSearchParams(location.search)
   if (!params.has(scopedKeyParam)) return null
 
   const scopedKey = params.get(scopedKeyParam)
   // Strip before anything else, malformed or not: the value must not stay in history or referrers.
-  history.replaceState(history.state, '', `${location.pathname}${removeQueryParam(location.search, scopedKeyParam)}${location.hash}`)
+  stripScopedKey(globalThis.window)
   if (!isScopedKey(scopedKey)) {
     // The value is not echoed in the message: it might be a secret of another kind.
     throw new ConnectError('hosted-error', `The \`${scopedKeyParam}\` parameter on this page is not a scoped key (it must start with \`scoped_\`); it was removed from the address.`)

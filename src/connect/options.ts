@@ -16,6 +16,16 @@ export interface PopupSizeOptions {
   height?: number
 }
 
+export interface IframeOptions {
+  /**
+   * Show the flow inside this element of your page instead of a full-page modal overlay. The
+   * element should have a size; the SDK adds its own dialog with a close button inside it.
+   */
+  container?: HTMLElement
+  /** The dialog's and the iframe's accessible name. @default 'Connect your device' */
+  title?: string
+}
+
 /** Options of `TextureConnect.open()`. Give exactly one of `linkUrl` and `connectKey`. */
 export interface ConnectOptions {
   /**
@@ -42,6 +52,8 @@ export interface ConnectOptions {
   apiBaseUrl?: string
   /** Popup size in CSS pixels, centred on the opener. @default { width: 500, height: 720 } */
   popup?: PopupSizeOptions
+  /** Where and how `mode: 'iframe'` (or `fallback: 'iframe'`) shows the flow. @default a full-page modal */
+  iframe?: IframeOptions
   onSuccess?: (success: ConnectSuccess) => void
   /** The user (or your `session.close()`) ended the flow without a key. */
   onExit?: (exit: ConnectExit) => void
@@ -64,6 +76,7 @@ export interface ResolvedConnectOptions {
   readonly timeout: number
   readonly connectOrigin: string | undefined
   readonly popup: { readonly width: number; readonly height: number }
+  readonly iframe: { readonly container: HTMLElement | undefined; readonly title: string | undefined }
   readonly onSuccess: ((success: ConnectSuccess) => void) | undefined
   readonly onExit: ((exit: ConnectExit) => void) | undefined
   readonly onError: ((error: ConnectError) => void) | undefined
@@ -89,6 +102,7 @@ export function resolveConnectOptions(options: ConnectOptions | undefined): Reso
   if (options.popup !== undefined && (typeof options.popup !== 'object' || options.popup === null)) {
     throw invalidOption('popup', 'must be an object `{ width, height }`.')
   }
+  const iframe = resolveIframeOptions(options.iframe)
   const redirectUrl = options.redirectUrl === undefined ? undefined : readUrl('redirectUrl', options.redirectUrl)
   if (redirectUrl === undefined && (mode === 'redirect' || fallback === 'redirect')) {
     throw invalidOption('redirectUrl', `is required with \`mode: 'redirect'\` or \`fallback: 'redirect'\`.`)
@@ -104,6 +118,7 @@ export function resolveConnectOptions(options: ConnectOptions | undefined): Reso
       width: readSize('popup.width', options.popup?.width ?? 500),
       height: readSize('popup.height', options.popup?.height ?? 720),
     },
+    iframe,
     onSuccess: options.onSuccess,
     onExit: options.onExit,
     onError: options.onError,
@@ -130,4 +145,16 @@ function resolveLinkSource(options: ConnectOptions, redirectUrl: string | undefi
   const body = connectOptions.redirectUrl === undefined && redirectUrl !== undefined ? { ...connectOptions, redirectUrl } : { ...connectOptions }
   const apiBaseUrl = readSecureUrl('apiBaseUrl', options.apiBaseUrl ?? 'https://api.texturehq.com')
   return { kind: 'connect-key', connectKey, body, apiBaseUrl }
+}
+
+function resolveIframeOptions(options: IframeOptions | undefined): ResolvedConnectOptions['iframe'] {
+  if (options === undefined) return { container: undefined, title: undefined }
+  if (typeof options !== 'object' || options === null) throw invalidOption('iframe', 'must be an object `{ container, title }`.')
+  const { container, title } = options
+  // Checked by shape, not `instanceof HTMLElement`: an element from another frame is still an element.
+  if (container !== undefined && (typeof container !== 'object' || container === null || container.nodeType !== 1)) {
+    throw invalidOption('iframe.container', 'must be an element of the page.')
+  }
+  if (title !== undefined && (typeof title !== 'string' || title.trim() === '')) throw invalidOption('iframe.title', 'must be a non-empty string.')
+  return { container, title }
 }

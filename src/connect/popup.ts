@@ -1,5 +1,4 @@
 import type { ResolvedConnectOptions } from './options'
-import { isPopupGone } from './popup-gone'
 import type { OpenPresenter, Presenter } from './presenter'
 
 /**
@@ -7,7 +6,7 @@ import type { OpenPresenter, Presenter } from './presenter'
  * user's click: popup blockers (Safari above all) only allow `window.open` there.
  * Returns `null` when the popup was blocked.
  */
-export const openPopup: OpenPresenter = (url, options) => {
+export const openPopup: OpenPresenter = ({ url, options }) => {
   const popup = globalThis.window.open(url ?? '', '_blank', popupFeatures(options.popup))
   // Some blockers return a window that is closed at once instead of null.
   if (popup === null || popup === undefined || popup.closed) return null
@@ -26,7 +25,7 @@ function createPopupPresenter(popup: Window): Presenter {
       popup.focus()
     },
     isGone() {
-      return isPopupGone(popup)
+      return popup.closed
     },
     close() {
       if (!popup.closed) popup.close()

@@ -30,6 +30,8 @@ function hideOverflow(element: HTMLElement): () => void {
   })
   return () => {
     for (const undo of undos) undo()
-    if (!hadStyleAttribute && element.style.length === 0) element.removeAttribute('style')
+    // Reading the attribute first also flushes Chromium's lazily written style attribute, which
+    // otherwise comes back as `style=""` after removeAttribute.
+    if (!hadStyleAttribute && element.style.length === 0 && element.getAttribute('style') !== null) element.removeAttribute('style')
   }
 }

@@ -1,5 +1,6 @@
 import { ConnectError } from '../errors/connect-error'
 import type { ConnectExit, ConnectSuccess } from './events'
+import type { DismissReason } from './presenter'
 import type { ErrorMessage, ExitMessage, SuccessMessage } from './protocol'
 
 /** How a session ended: what `result`, the callbacks and the events all report. */
@@ -26,4 +27,10 @@ export function endingFor(message: SuccessMessage | ExitMessage | ErrorMessage):
 export function exitEnding(reason: 'popup-closed' | 'closed-by-app', message: string): SessionEnding {
   const code = reason === 'popup-closed' ? 'popup-closed' : 'cancelled'
   return { kind: 'exit', exit: { reason, metadata: {} }, error: new ConnectError(code, message, { metadata: { reason } }) }
+}
+
+/** The ending when the user closes the iframe modal with its close button or Escape. */
+export function dismissEnding(via: DismissReason): SessionEnding {
+  const metadata = { via }
+  return { kind: 'exit', exit: { reason: 'modal-closed', metadata }, error: new ConnectError('cancelled', 'The user closed the Connect dialog.', { metadata: { ...metadata, reason: 'modal-closed' } }) }
 }

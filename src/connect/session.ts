@@ -3,14 +3,15 @@ import { createCleanup } from '../internal/cleanup'
 import { createNonce } from '../internal/nonce'
 import { once } from '../internal/once'
 import { callSafely } from './call-safely'
-import { endingFor, exitEnding, type SessionEnding } from './session-ending'
+import { dismissEnding, endingFor, exitEnding, type SessionEnding } from './session-ending'
 import type { ConnectEvent, ConnectSuccess } from './events'
 import { buildLinkUrl } from './link-url'
-import { readLandedKey } from './landing'
+import { takeLandedKey } from './landing'
 import { loadLinkUrl } from './link-source'
 import { listenForMessages } from './message-listener'
-import type { ResolvedConnectOptions } from './options'
+import type { ConnectMode, ResolvedConnectOptions } from './options'
 import type { OpenPresenter, Presenter } from './presenter'
+import { createPopupGoneRule } from './popup-gone'
 import { isProtocolMessage, type ProtocolMessage } from './protocol'
 import { listenForRelay, markSdkPopup } from './relay'
 import { createSessionEmitter, type SubscribeToSession } from './session-emitter'
@@ -43,7 +44,7 @@ export interface SessionHandle {
  * gets the link if needed, listens for protocol messages, watches for a closed window and the
  * timeout, and settles exactly once. Every step registers its undo on one cleanup stack.
  */
-export function startSession(options: ResolvedConnectOptions, openPresenter: OpenPresenter): SessionHandle {
+export function startSession(options: ResolvedConnectOptions, openers: Record<ConnectMode, OpenPresenter>): SessionHandle {
   const state = createNonce()
   const appOrigin = globalThis.location.origin
   const emitter = createSessionEmitter()
@@ -57,6 +58,10 @@ export function startSession(options: ResolvedConnectOptions, openPresenter: Ope
   // Apps that use only callbacks never read `result`; its rejection must not be reported as unhandled.
   result.catch(() => {})
   let settled = false
+  // Whether the hosted page has spoken the protocol, and whether the window shows the link yet:
+  // the popup-gone rule needs both (a page cut off by COOP can do neither).
+  let heard = false
+  let linkLoaded = options.link.kind === 'url'
 
   const settle = once((ending: SessionEnding) => {
     settled = true
@@ -79,6 +84,7 @@ export function startSession(options: ResolvedConnectOptions, openPresenter: Ope
   })
 
   const handleMessage = (message: ProtocolMessage) => {
+    heard = true
     if (message.type === 'ready') {
       emitter.emit('ready', undefined)
       reportEvent({ name: 'READY', metadata: {} })
@@ -99,55 +105,74 @@ export function startSession(options: ResolvedConnectOptions, openPresenter: Ope
     cleanup.add(listenForMessages({ origin, source: () => presenter.target, isMessage, onMessage: handleMessage }))
   }
 
-  const link = options.link
-  const mode = options.mode === 'iframe' ? 'iframe' : 'popup'
-  // Built before anything async: window.open must run synchronously inside the click.
-  const presenter = openPresenter(link.kind === 'url' ? buildLinkUrl(link.url, { state, origin: appOrigin, mode }) : undefined, options)
+  // The redirect mode's link is the hosted link itself: no window will answer, so no protocol parameters.
+  const linkFor = (linkUrl: string, mode: Presenter['mode']) => (mode === 'redirect' ? linkUrl : buildLinkUrl(linkUrl, { state, origin: appOrigin, mode }))
+  const present = (mode: ConnectMode) => {
+    const url = options.link.kind === 'url' ? linkFor(options.link.url, mode) : undefined
+    return openers[mode]({ url, state, options, onDismiss: (via) => settle(dismissEnding(via)) })
+  }
+  // Opened before anything async: window.open must run synchronously inside the click.
+  let presenter = present(options.mode)
+  if (presenter === null && options.fallback !== 'none') {
+    presenter = present(options.fallback)
+    reportEvent({ name: 'FALLBACK', metadata: { from: options.mode, to: options.fallback } })
+  }
   if (presenter === null) {
     // A microtask later, so handlers attached right after open() hear it.
     queueMicrotask(() => settle({ kind: 'error', error: new ConnectError('popup-blocked', 'The browser blocked the Connect popup. Call `TextureConnect.open()` directly inside a click handler, with no `await` before it.') }))
   } else {
-    cleanup.add(() => presenter.close())
+    const shown = presenter
+    cleanup.add(() => shown.close())
+    if (shown.mode !== 'redirect') watchWindow(shown)
+    const announce = () => {
+      if (!settled) emitter.emit('open', { mode: shown.mode })
+    }
+    if (options.link.kind === 'url') {
+      if (shown.mode !== 'redirect') startListening(shown, options.link.url)
+      queueMicrotask(announce)
+    } else {
+      const abort = new AbortController()
+      cleanup.add(() => abort.abort())
+      loadLinkUrl(options.link, abort.signal).then(
+        (linkUrl) => {
+          if (settled) return
+          if (shown.mode !== 'redirect') startListening(shown, linkUrl)
+          try {
+            shown.navigate(linkFor(linkUrl, shown.mode))
+          } catch (error) {
+            settle({ kind: 'error', error: asLinkError(error) })
+            return
+          }
+          linkLoaded = true
+          announce()
+        },
+        (error: unknown) => settle({ kind: 'error', error: asLinkError(error) }),
+      )
+    }
+  }
+
+  /** Everything that ends a popup or iframe session from outside the protocol: landing, relay, a closed window, the timeout. */
+  function watchWindow(shown: Presenter) {
     // The key can also come back on the app's own origin (DESIGN §3.2, §3.3): a page that calls
-    // handleRedirect relays it (the marker tells that page which session it belongs to), and a
-    // page with no SDK code is read directly once the window is same-origin again.
+    // handleRedirect relays it (the marker tells a popup's page which session it belongs to), and
+    // a page with no SDK code is read directly once the window is same-origin again.
     const landed = (scopedKey: string) => settle({ kind: 'success', success: { scopedKey, metadata: {} } })
-    if (presenter.mode === 'popup' && presenter.target !== null) cleanup.add(markSdkPopup(presenter.target, state))
-    cleanup.add(listenForRelay({ state, source: () => presenter.target, onKey: landed }))
+    if (shown.mode === 'popup' && shown.target !== null) cleanup.add(markSdkPopup(shown.target, state))
+    cleanup.add(listenForRelay({ state, source: () => shown.target, onKey: landed }))
+    const isGone =
+      shown.mode === 'popup'
+        ? createPopupGoneRule({ interval: goneCheckInterval, mayBeCutOff: () => linkLoaded && !heard && options.redirectUrl !== undefined })
+        : (gone: boolean) => gone
     const goneCheck = setInterval(() => {
-      const landedKey = presenter.target === null ? null : readLandedKey(presenter.target, appOrigin)
+      const landedKey = shown.target === null ? null : takeLandedKey(shown.target, appOrigin)
       if (landedKey !== null) landed(landedKey)
-      else if (presenter.isGone()) settle(exitEnding('popup-closed', 'The user closed the Connect popup.'))
+      else if (isGone(shown.isGone())) settle(goneEnding(shown.mode))
     }, goneCheckInterval)
     cleanup.add(() => clearInterval(goneCheck))
     const timeout = setTimeout(() => {
       settle({ kind: 'error', error: new ConnectError('timeout', `The Connect session did not finish within ${options.timeout} ms.`) })
     }, options.timeout)
     cleanup.add(() => clearTimeout(timeout))
-
-    if (link.kind === 'url') {
-      startListening(presenter, link.url)
-      queueMicrotask(() => {
-        if (!settled) emitter.emit('open', { mode: presenter.mode })
-      })
-    } else {
-      const abort = new AbortController()
-      cleanup.add(() => abort.abort())
-      loadLinkUrl(link, abort.signal).then(
-        (linkUrl) => {
-          if (settled) return
-          startListening(presenter, linkUrl)
-          try {
-            presenter.navigate(buildLinkUrl(linkUrl, { state, origin: appOrigin, mode }))
-          } catch (error) {
-            settle({ kind: 'error', error: asLinkError(error) })
-            return
-          }
-          emitter.emit('open', { mode: presenter.mode })
-        },
-        (error: unknown) => settle({ kind: 'error', error: asLinkError(error) }),
-      )
-    }
   }
 
   const session: ConnectSession = {
@@ -158,6 +183,11 @@ export function startSession(options: ResolvedConnectOptions, openPresenter: Ope
     on: emitter.on,
   }
   return { session, focus: () => presenter?.focus() }
+}
+
+/** How a session ends when its window disappears without a word from the hosted page. */
+function goneEnding(mode: Presenter['mode']): SessionEnding {
+  return mode === 'popup' ? exitEnding('popup-closed', 'The user closed the Connect popup.') : exitEnding('closed-by-app', 'The Connect iframe was removed from the page.')
 }
 
 function asLinkError(error: unknown): ConnectError {

@@ -1,13 +1,13 @@
-import { ConnectError } from '../errors/connect-error'
 import { assertBrowser } from '../internal/env'
 import { handleRedirect } from './handle-redirect'
 import { resolveConnectOptions, type ConnectMode, type ConnectOptions } from './options'
+import { openIframe } from './iframe'
 import { openPopup } from './popup'
 import type { OpenPresenter } from './presenter'
+import { openRedirect } from './redirect'
 import { startSession, type ConnectSession, type SessionHandle } from './session'
 
-// The presentations available in this version; the iframe modal registers here when it lands.
-const presenters: Partial<Record<ConnectMode, OpenPresenter>> = { popup: openPopup }
+const openers: Record<ConnectMode, OpenPresenter> = { popup: openPopup, iframe: openIframe, redirect: openRedirect }
 
 // The session in flight: a second open() (a double click) brings it forward instead of a second popup.
 let current: SessionHandle | undefined
@@ -34,14 +34,7 @@ function open(options: ConnectOptions): ConnectSession {
     current.focus()
     return current.session
   }
-  const openPresenter = presenters[resolved.mode]
-  if (openPresenter === undefined) {
-    throw new ConnectError('invalid-options', `\`mode: '${resolved.mode}'\` is not available in this version yet; use \`mode: 'popup'\`.`)
-  }
-  if (resolved.fallback !== 'none') {
-    throw new ConnectError('invalid-options', `\`fallback: '${resolved.fallback}'\` is not available in this version yet; use \`fallback: 'none'\`.`)
-  }
-  const handle = startSession(resolved, openPresenter)
+  const handle = startSession(resolved, openers)
   current = handle
   handle.session.on('close', () => {
     if (current === handle) current = undefined

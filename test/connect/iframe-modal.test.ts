@@ -1,4 +1,3 @@
-// @vitest-environment-options { "settings": { "disableIframePageLoading": true } }
 // No network in unit tests: happy-dom logs each iframe load it skips (harmless noise).
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createIframeModal, type IframeModal, type IframeModalOptions } from '../../src/connect/iframe-modal'

@@ -71,6 +71,15 @@ describe('resolveConnectOptions', () => {
     expect(resolveConnectOptions({ linkUrl, timeout: 5000 }).timeout).toBe(5000)
   })
 
+  it('accepts an element as `iframe.container` and a non-empty `iframe.title`, nothing else', () => {
+    const container = document.createElement('div')
+    expect(resolveConnectOptions({ linkUrl, iframe: { container, title: 'Connect' } }).iframe).toEqual({ container, title: 'Connect' })
+    expect(invalidOptionsError({ linkUrl, iframe: 'modal' }).message).toContain('`iframe`')
+    expect(invalidOptionsError({ linkUrl, iframe: { container: '#panel' } }).message).toContain('`iframe.container`')
+    expect(invalidOptionsError({ linkUrl, iframe: { container: document.createTextNode('x') } }).message).toContain('`iframe.container`')
+    expect(invalidOptionsError({ linkUrl, iframe: { title: ' ' } }).message).toContain('`iframe.title`')
+  })
+
   it('rejects popup sizes a browser would not honour', () => {
     expect(invalidOptionsError({ linkUrl, popup: 'large' }).message).toContain('`popup`')
     expect(invalidOptionsError({ linkUrl, popup: { width: 50 } }).message).toContain('`popup.width`')

@@ -4,11 +4,12 @@ import { openPopup, popupFeatures } from '../../src/connect/popup'
 import { stubBlockedWindowOpen, stubWindowOpen } from './support/fake-popup'
 
 const options = resolveConnectOptions({ linkUrl: 'https://connect.example.com/link' })
+const request = (url: string | undefined) => ({ url, state: 'state-1', options, onDismiss: () => {} })
 
 describe('openPopup', () => {
   it('opens the link in a new window, as a popup', () => {
     const windowOpen = stubWindowOpen()
-    const presenter = openPopup('https://connect.example.com/link?x=1', options)
+    const presenter = openPopup(request('https://connect.example.com/link?x=1'))
     expect(windowOpen.open).toHaveBeenCalledWith('https://connect.example.com/link?x=1', '_blank', expect.stringContaining('popup=yes'))
     expect(presenter?.target).toBe(windowOpen.latest.window)
     expect(presenter?.mode).toBe('popup')
@@ -16,13 +17,13 @@ describe('openPopup', () => {
 
   it('keeps the opener link: the hosted page answers through window.opener', () => {
     const { open } = stubWindowOpen()
-    openPopup(undefined, options)
+    openPopup(request(undefined))
     expect(open.mock.calls[0]?.[2]).not.toMatch(/noopener|noreferrer/)
   })
 
   it('opens a blank window when the link is not known yet, and navigates it later without a history entry', () => {
     const windowOpen = stubWindowOpen()
-    const presenter = openPopup(undefined, options)!
+    const presenter = openPopup(request(undefined))!
     expect(windowOpen.latest.url).toBe('')
     presenter.navigate('https://connect.example.com/later')
     expect(windowOpen.latest.navigate).toHaveBeenCalledWith('https://connect.example.com/later')
@@ -30,17 +31,17 @@ describe('openPopup', () => {
 
   it('returns null when the browser blocks the popup', () => {
     stubBlockedWindowOpen('null')
-    expect(openPopup(undefined, options)).toBeNull()
+    expect(openPopup(request(undefined))).toBeNull()
   })
 
   it('returns null when the blocker hands back a window that is already closed', () => {
     stubBlockedWindowOpen('closed-window')
-    expect(openPopup(undefined, options)).toBeNull()
+    expect(openPopup(request(undefined))).toBeNull()
   })
 
   it('reports the window gone once the user closes it, and closes it only once', () => {
     const windowOpen = stubWindowOpen()
-    const presenter = openPopup(undefined, options)!
+    const presenter = openPopup(request(undefined))!
     expect(presenter.isGone()).toBe(false)
     presenter.close()
     presenter.close()

@@ -9,8 +9,14 @@ afterEach(() => {
 })
 
 // The fake popup's address, as a same-origin page would expose it once the flow came back.
-function landOn(popup: Window, href: string): void {
-  Object.defineProperty(popup.location, 'href', { value: href, configurable: true })
+function landOn(popup: Window, href: string): string[] {
+  const url = new URL(href)
+  for (const part of ['href', 'origin', 'pathname', 'search', 'hash'] as const) {
+    Object.defineProperty(popup.location, part, { value: url[part], configurable: true })
+  }
+  const replaced: string[] = []
+  Object.defineProperty(popup, 'history', { value: { state: null, replaceState: (_state: unknown, _title: string, address: string) => replaced.push(address) }, configurable: true })
+  return replaced
 }
 
 describe('a popup session that completes on the app origin', () => {
@@ -19,11 +25,13 @@ describe('a popup session that completes on the app origin', () => {
     const windowOpen = stubWindowOpen()
     const onSuccess = vi.fn()
     const session = openSession({ linkUrl, onSuccess })
-    landOn(windowOpen.latest.window, `${location.origin}/connected?texture_scoped_key=scoped_landed_1`)
+    const replaced = landOn(windowOpen.latest.window, `${location.origin}/connected?texture_scoped_key=scoped_landed_1`)
     await vi.advanceTimersByTimeAsync(1000)
     await expect(session.result).resolves.toEqual({ scopedKey: 'scoped_landed_1', metadata: {} })
     expect(onSuccess).toHaveBeenCalledTimes(1)
     expect(windowOpen.latest.close).toHaveBeenCalled()
+    // The key leaves the landed window's address before that window is closed.
+    expect(replaced).toEqual(['/connected'])
   })
 
   it('ignores a landing on another origin and a key that is not scoped', async () => {

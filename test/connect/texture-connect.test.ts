@@ -41,21 +41,6 @@ describe('TextureConnect.open', () => {
     expect(windowOpen.open).not.toHaveBeenCalled()
   })
 
-  it.each(['iframe', 'redirect'] as const)("says `mode: '%s'` is not available yet", (mode) => {
-    stubWindowOpen()
-    const error = thrownBy(() => TextureConnect.open({ linkUrl, mode, redirectUrl: 'https://app.example.com/done' }))
-    expect(error.code).toBe('invalid-options')
-    expect(error.message).toContain(`\`mode: '${mode}'\``)
-    expect(error.message).toContain('not available')
-  })
-
-  it('says a popup fallback is not available yet', () => {
-    stubWindowOpen()
-    const error = thrownBy(() => TextureConnect.open({ linkUrl, fallback: 'iframe' }))
-    expect(error.code).toBe('invalid-options')
-    expect(error.message).toContain('`fallback')
-  })
-
   it('calls window.open before returning, inside the caller’s click', () => {
     const windowOpen = stubWindowOpen()
     const button = document.createElement('button')

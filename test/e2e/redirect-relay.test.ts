@@ -37,9 +37,9 @@ const pieces = `
   import { handleRedirect } from './src/connect/handle-redirect'
   import { listenForRelay, markSdkPopup } from './src/connect/relay'
   import { frameName } from './src/connect/relay-message'
-  import { readLandedKey } from './src/connect/landing'
+  import { takeLandedKey } from './src/connect/landing'
   import { createNonce } from './src/internal/nonce'
-  Object.assign(window, { TC: { createIframeModal, handleRedirect, listenForRelay, markSdkPopup, frameName, readLandedKey, createNonce } })
+  Object.assign(window, { TC: { createIframeModal, handleRedirect, listenForRelay, markSdkPopup, frameName, takeLandedKey, createNonce } })
 `
 
 let app: RouteServer

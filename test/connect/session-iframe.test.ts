@@ -1,0 +1,153 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ConnectError } from '../../src/index'
+import { stubBlockedWindowOpen } from './support/fake-popup'
+import { hostedOrigin, linkUrl, postMessageFrom, protocolMessage, stateOf } from './support/hosted'
+import { flushPromises, openSession } from './support/sessions'
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+function frame(): HTMLIFrameElement {
+  const iframe = document.querySelector('iframe')
+  if (iframe === null) throw new Error('no iframe in the page')
+  return iframe
+}
+
+/**
+ * happy-dom gives an iframe no window while page loading is off; each iframe gets a stand-in
+ * window here, so messages can come "from the iframe" as `event.source`.
+ */
+function stubFrameWindows(): void {
+  const windows = new WeakMap<HTMLIFrameElement, Window>()
+  vi.spyOn(HTMLIFrameElement.prototype, 'contentWindow', 'get').mockImplementation(function (this: HTMLIFrameElement) {
+    if (!this.isConnected) return null
+    if (!windows.has(this)) windows.set(this, { closed: false, location: { replace: () => {} } } as unknown as Window)
+    return windows.get(this)!
+  })
+}
+
+function openIframeSession(extra: Record<string, unknown> = {}) {
+  stubFrameWindows()
+  const callbacks = { onSuccess: vi.fn(), onExit: vi.fn(), onError: vi.fn(), onEvent: vi.fn() }
+  const session = openSession({ linkUrl, mode: 'iframe', ...callbacks, ...extra })
+  const iframe = frame()
+  const state = stateOf(iframe.src)
+  const post = (type: string, fields: Record<string, unknown> = {}, from: { source: Window | null; origin: string } = { source: iframe.contentWindow, origin: hostedOrigin }) =>
+    postMessageFrom({ ...from, data: protocolMessage(state, type, fields) })
+  return { session, iframe, state, callbacks, post }
+}
+
+describe('a session in iframe mode', () => {
+  it('shows the link with the protocol parameters in a modal dialog, named for handleRedirect', () => {
+    const { iframe, state } = openIframeSession()
+    const url = new URL(iframe.src)
+    expect(url.searchParams.get('texture_mode')).toBe('iframe')
+    expect(url.searchParams.get('texture_origin')).toBe(location.origin)
+    expect(iframe.name).toBe(`texture-connect:${state}`)
+    const dialog = iframe.closest('[role="dialog"]')
+    expect(dialog?.getAttribute('aria-modal')).toBe('true')
+  })
+
+  it('settles with the key sent by its own iframe and removes the modal', async () => {
+    const { session, post, callbacks } = openIframeSession()
+    post('success', { scopedKey: 'scoped_iframe_1' })
+    await expect(session.result).resolves.toEqual({ scopedKey: 'scoped_iframe_1', metadata: {} })
+    expect(callbacks.onSuccess).toHaveBeenCalledTimes(1)
+    expect(document.querySelector('iframe')).toBeNull()
+    expect(document.body.childElementCount).toBe(0)
+  })
+
+  it('ignores the same message posted by the parent page or another origin', async () => {
+    const { post, callbacks } = openIframeSession()
+    post('success', { scopedKey: 'scoped_forged_1' }, { source: window, origin: hostedOrigin })
+    post('success', { scopedKey: 'scoped_forged_2' }, { source: frame().contentWindow, origin: location.origin })
+    await flushPromises()
+    expect(callbacks.onSuccess).not.toHaveBeenCalled()
+    expect(frame().isConnected).toBe(true)
+  })
+
+  it('ends with onExit (modal-closed) and cancelled when the user presses Escape', async () => {
+    const { session, callbacks } = openIframeSession()
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+    const error = await session.result.catch((reason: unknown) => reason)
+    expect(error).toBeInstanceOf(ConnectError)
+    expect((error as ConnectError).code).toBe('cancelled')
+    expect(callbacks.onExit).toHaveBeenCalledWith({ reason: 'modal-closed', metadata: { via: 'escape' } })
+    expect(callbacks.onError).not.toHaveBeenCalled()
+    expect(document.querySelector('iframe')).toBeNull()
+  })
+
+  it('ends the same way from the close button', async () => {
+    const { session, callbacks } = openIframeSession()
+    document.querySelector<HTMLButtonElement>('button[aria-label="Close"]')!.click()
+    await expect(session.result).rejects.toMatchObject({ code: 'cancelled' })
+    expect(callbacks.onExit).toHaveBeenCalledWith({ reason: 'modal-closed', metadata: { via: 'close-button' } })
+  })
+
+  it('gives focus back to the element that had it', async () => {
+    const button = document.createElement('button')
+    document.body.append(button)
+    button.focus()
+    const { session, post } = openIframeSession()
+    expect(document.activeElement).not.toBe(button)
+    post('exit', { reason: 'user-cancelled' })
+    await session.result.catch(() => {})
+    expect(document.activeElement).toBe(button)
+  })
+
+  it('renders inside the container the app gives, with the title it gives', () => {
+    const container = document.createElement('section')
+    document.body.append(container)
+    openIframeSession({ iframe: { container, title: 'Connect your battery' } })
+    expect(container.contains(frame())).toBe(true)
+    expect(frame().title).toBe('Connect your battery')
+  })
+
+  it('takes a key relayed by handleRedirect from a page inside its iframe', async () => {
+    const { session, iframe, state } = openIframeSession()
+    postMessageFrom({ source: iframe.contentWindow, origin: location.origin, data: { source: 'texture-connect', version: 1, type: 'relay', state, scopedKey: 'scoped_relay_1' } })
+    await expect(session.result).resolves.toEqual({ scopedKey: 'scoped_relay_1', metadata: {} })
+  })
+
+  it('ends with closed-by-app when the app removes the iframe from the page', async () => {
+    vi.useFakeTimers()
+    const { session, iframe, callbacks } = openIframeSession()
+    iframe.closest('[role="dialog"]')!.parentElement!.remove()
+    await vi.advanceTimersByTimeAsync(1000)
+    await expect(session.result).rejects.toMatchObject({ code: 'cancelled' })
+    expect(callbacks.onExit).toHaveBeenCalledWith({ reason: 'closed-by-app', metadata: {} })
+  })
+
+  it('opens on a blank frame and loads the link once an async linkUrl resolves', async () => {
+    const session = openSession({ mode: 'iframe', linkUrl: async () => linkUrl })
+    const opened = vi.fn()
+    session.on('open', opened)
+    await flushPromises()
+    expect(opened).toHaveBeenCalledWith({ mode: 'iframe' })
+    expect(frame().src).toContain('texture_mode=iframe')
+  })
+})
+
+describe('fallback when the popup is blocked', () => {
+  it("shows the iframe modal instead with `fallback: 'iframe'`, and says so", async () => {
+    stubBlockedWindowOpen('null')
+    const onEvent = vi.fn()
+    const onError = vi.fn()
+    const session = openSession({ linkUrl, fallback: 'iframe', onEvent, onError })
+    const opened = vi.fn()
+    session.on('open', opened)
+    await flushPromises()
+    expect(onError).not.toHaveBeenCalled()
+    expect(onEvent).toHaveBeenCalledWith({ name: 'FALLBACK', metadata: { from: 'popup', to: 'iframe' } })
+    expect(opened).toHaveBeenCalledWith({ mode: 'iframe' })
+    expect(new URL(frame().src).searchParams.get('texture_mode')).toBe('iframe')
+  })
+
+  it("still reports popup-blocked with the default `fallback: 'none'`", async () => {
+    stubBlockedWindowOpen('closed-window')
+    const session = openSession({ linkUrl })
+    await expect(session.result).rejects.toMatchObject({ code: 'popup-blocked' })
+    expect(document.querySelector('iframe')).toBeNull()
+  })
+})
