@@ -5,7 +5,7 @@ export default defineConfig([
     // The npm entries: ESM + CJS + .d.ts for each, unminified so users' bundlers tree-shake them.
     entry: {
       index: 'src/index.ts',
-      // react: 'src/react/index.ts',     (added when the hook lands)
+      react: 'src/react/index.ts',
       testing: 'src/testing/index.ts',
     },
     format: ['esm', 'cjs'],

@@ -2,6 +2,7 @@ import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { bundleForBrowsers } from './browser-bundle.js'
 import { findExamples, renderIndexPage } from './index-page.js'
+import { bundleTsxExample } from './tsx-bundle.js'
 import { sendFile, sendJson, sendText } from './static-files.js'
 
 const examplesRoot = fileURLToPath(new URL('../', import.meta.url))
@@ -14,6 +15,7 @@ const stylesheet = fileURLToPath(new URL('./index.css', import.meta.url))
  *
  *   /                          the list of examples
  *   /<example>/…               files of examples/<example>/ (never examples/sandbox/)
+ *   /<example>/<name>.js       examples/<example>/<name>.tsx bundled with esbuild when there is no .js (the React example)
  *   /dist/…                    the built SDK as published (dist/texture-connect.global.js for a script tag)
  *   /esm/texture-connect.js    dist/index.js with ky and mitt bundled in, for `<script type="module">`
  *   /sandbox.json              { appUrl, hostedUrl, apiUrl, connectApiBaseUrl, connectKey, users, manufacturers }
@@ -51,5 +53,8 @@ async function handle(request, response, settings) {
   if (path.startsWith('/dist/')) return sendFile(response, distRoot, path.slice('/dist'.length))
   if (path === '/favicon.ico') return response.writeHead(204).end()
   if (path === '/sandbox' || path.startsWith('/sandbox/')) return sendText(response, 404, 'Not found.')
+  // examples/react/app.tsx is served, bundled, as /react/app.js.
+  const bundled = await bundleTsxExample(examplesRoot, path)
+  if (bundled !== null) return response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }).end(bundled)
   return sendFile(response, examplesRoot, path)
 }

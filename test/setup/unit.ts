@@ -2,5 +2,6 @@
 import { afterEach } from 'vitest'
 
 afterEach(() => {
-  document.body.replaceChildren()
+  // A test file may run in the node environment (SSR tests): no page to clean there.
+  if (typeof document !== 'undefined') document.body.replaceChildren()
 })
