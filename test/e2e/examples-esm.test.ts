@@ -1,0 +1,165 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { sandboxUsers } from '../../src/testing/index'
+import { launchBrowser } from './support/browser'
+import { approveAs, requestsCarrying, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
+
+// examples/esm/ (index.html + return.html) served by the real sandbox, driven in Chromium.
+const [ada, grace, katherine] = sandboxUsers as [(typeof sandboxUsers)[number], (typeof sandboxUsers)[number], (typeof sandboxUsers)[number]]
+
+let sandbox: Sandbox
+let browser: Browser
+let watch: ContextWatch | undefined
+// What a person would wait for: commands are polled once a second, and CI machines are slow.
+const patience = { timeout: 10_000 }
+
+beforeAll(async () => {
+  ;[sandbox, browser] = await Promise.all([startSandbox({ port: 0, commandDelayMs: 100 }), launchBrowser()])
+})
+afterEach(async () => {
+  await watch?.context.close()
+  watch = undefined
+  sandbox.fake.reset()
+})
+afterAll(async () => {
+  await browser?.close()
+  await sandbox?.close()
+})
+
+/** Opens the example in a fresh context once its buttons are ready. */
+async function openExample(): Promise<Page> {
+  watch = await watchedContext(browser)
+  const page = await watch.context.newPage()
+  await page.goto(`${sandbox.appUrl}/esm/`)
+  await expect.poll(() => page.locator('#status').textContent(), patience).toBe('Choose how to connect.')
+  return page
+}
+
+const statusOf = (page: Page) => page.locator('#status').textContent()
+const isOnHostedPage = (url: URL) => url.origin === sandbox.hostedUrl && url.pathname === '/connect'
+
+/** Sets a battery's reserve through the page and expects to see the command go pending → success. */
+async function setReserve(page: Page, deviceId: string, percent: number): Promise<void> {
+  const battery = page.locator(`li[data-device-id="${deviceId}"]`)
+  await battery.getByLabel('New reserve (%)').fill(String(percent))
+  await battery.getByRole('button', { name: 'Set reserve' }).click()
+  await expect.poll(() => battery.locator('.command-status').textContent(), patience).toBe(`Set reserve to ${percent}%: pending → success`)
+  await expect.poll(() => battery.locator('.reserve').textContent(), patience).toBe(`Backup reserve: ${percent}%`)
+  expect(sandbox.fake.store.findDevice(deviceId)?.state).toMatchObject({ backupReserve: percent })
+}
+
+/** Asks for the suggested device of another user and expects the page to show Texture's 403. */
+async function expectOtherUsersDeviceRefused(page: Page, otherDeviceId: string): Promise<void> {
+  expect(await page.getByLabel('Device id').inputValue()).toBe(otherDeviceId)
+  await page.getByRole('button', { name: "Try another user's device" }).click()
+  await expect.poll(() => page.locator('#lookup-result').textContent(), patience).toMatch(
+    new RegExp(`^Refused with HTTP 403: that device belongs to another user\\. \\(GET /devices/${otherDeviceId} failed with HTTP 403`),
+  )
+}
+
+/** The addresses in the tab's session history (what Back and Forward would show), after the new tab's blank page. */
+async function historyOf(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page)
+  const { entries } = await cdp.send('Page.getNavigationHistory')
+  await cdp.detach()
+  return entries.map((entry) => entry.url).filter((url) => url !== 'about:blank')
+}
+
+describe('examples/esm in Chromium', () => {
+  it('is listed on the sandbox home page', async () => {
+    const home = await (await fetch(`${sandbox.appUrl}/`)).text()
+    expect(home).toContain('href="/esm/"')
+  })
+
+  it('connects in the iframe modal, lists the devices, runs a command and shows another user\'s device refused with 403', async () => {
+    const page = await openExample()
+    await page.getByRole('button', { name: 'Connect in a modal' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Connect your device' })
+    await dialog.waitFor()
+    await approveAs(page.frameLocator('iframe[title="Connect your device"]'), ada.referenceId)
+
+    await expect.poll(() => statusOf(page), patience).toBe('Connected: 5 devices.')
+    // The modal is gone and the page scrolls again.
+    expect(await page.locator('[role="dialog"], iframe').count()).toBe(0)
+    expect(await page.evaluate(() => getComputedStyle(document.body).overflow)).not.toBe('hidden')
+    expect(await page.locator('#devices .device-name').allTextContents()).toEqual(['Powerwall', 'Model 3', 'Garage charger', 'Roof array', 'Hallway'])
+
+    await setReserve(page, 'dev_ada_powerwall', 45)
+    await expectOtherUsersDeviceRefused(page, 'dev_grace_iq_battery')
+    expect(watch!.problems).toEqual([])
+    expect(await requestsCarrying(watch!, ada.scopedKey)).toEqual([])
+  })
+
+  it('says nothing was shared when the person closes the modal with Escape', async () => {
+    const page = await openExample()
+    await page.getByRole('button', { name: 'Connect in a modal' }).click()
+    await page.frameLocator('iframe[title="Connect your device"]').locator('#approve').waitFor()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => statusOf(page), patience).toMatch(/^Connect was closed \(.+\); nothing was shared\. You can try again\.$/)
+    expect(await page.locator('[role="dialog"], iframe').count()).toBe(0)
+    expect(watch!.problems).toEqual([])
+  })
+
+  it('goes to the hosted flow and back to return.html with a full-page redirect, leaving the key in no address', async () => {
+    const page = await openExample()
+    await Promise.all([page.waitForURL(isOnHostedPage), page.getByRole('button', { name: 'Connect with a full-page redirect' }).click()])
+    await approveAs(page, grace.referenceId, 'enphase')
+
+    await page.waitForURL((url) => url.origin === sandbox.appUrl && url.pathname === '/esm/return.html')
+    await expect.poll(() => statusOf(page), patience).toBe('Connected: 4 devices.')
+    expect(await page.locator('#devices .device-name').allTextContents()).toEqual(['IQ Battery', 'Barn roof', 'Driveway', 'Living room'])
+    // handleRedirect() took the key out of the address bar and out of the tab's history.
+    expect(await page.evaluate(() => window.location.href)).toBe(`${sandbox.appUrl}/esm/return.html`)
+    expect(await historyOf(page)).toEqual([`${sandbox.appUrl}/esm/`, `${sandbox.appUrl}/esm/return.html`])
+
+    await setReserve(page, 'dev_grace_iq_battery', 60)
+    await expectOtherUsersDeviceRefused(page, 'dev_ada_powerwall')
+
+    // The key travelled once in a URL — the hosted flow's redirect, which Texture's protocol
+    // requires — and never in a Referer: return.html loads everything with no referrer.
+    expect(await requestsCarrying(watch!, grace.scopedKey)).toEqual([`GET ${sandbox.appUrl}/esm/return.html?texture_scoped_key=${grace.scopedKey}`])
+    expect(watch!.problems).toEqual([])
+
+    // Back returns to the example, not to a used Connect link or an address with the key.
+    await page.goBack()
+    expect(page.url()).toBe(`${sandbox.appUrl}/esm/`)
+  })
+
+  it('comes back to return.html without a key when the person cancels the redirect flow', async () => {
+    const page = await openExample()
+    await Promise.all([page.waitForURL(isOnHostedPage), page.getByRole('button', { name: 'Connect with a full-page redirect' }).click()])
+    await page.locator('#cancel').click()
+    await page.waitForURL(`${sandbox.appUrl}/esm/return.html`)
+    await expect.poll(() => statusOf(page), patience).toBe('No devices were connected on this page. If you cancelled, nothing was shared.')
+    expect(await page.locator('#dashboard').isHidden()).toBe(true)
+    expect(watch!.problems).toEqual([])
+  })
+
+  it.each([
+    ['', ada, 5],
+    // Cross-Origin-Opener-Policy on the hosted page cuts the popup off from this page: the key can
+    // then only come back through handleRedirect() on return.html (BroadcastChannel).
+    [' under Cross-Origin-Opener-Policy', katherine, 25],
+  ] as const)('connects in a popup that returns to return.html, which hands the key back and closes%s', async (coop, user, deviceCount) => {
+    const page = await openExample()
+    if (coop !== '') {
+      await watch!.context.route(`${sandbox.apiUrl}/connections`, async (route) => {
+        const response = await route.fetch()
+        const link = (await response.json()) as { linkUrl: string }
+        await route.fulfill({ response, json: { ...link, linkUrl: `${link.linkUrl}&coop=same-origin` } })
+      })
+    }
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Connect in a popup that returns to return.html' }).click()])
+    await popup.waitForURL(isOnHostedPage)
+    if (coop !== '') expect(new URL(popup.url()).searchParams.get('coop')).toBe('same-origin')
+    const closed = popup.waitForEvent('close', { timeout: 10_000 })
+    await approveAs(popup, user.referenceId, user === ada ? 'tesla' : 'ecobee')
+    await closed
+
+    await expect.poll(() => statusOf(page), patience).toBe(`Connected: ${deviceCount} devices.`)
+    expect(page.url()).toBe(`${sandbox.appUrl}/esm/`)
+    expect(watch!.problems).toEqual([])
+    // return.html was reached with the key (the hosted redirect) and leaked it nowhere else.
+    expect(await requestsCarrying(watch!, user.scopedKey)).toEqual([`GET ${sandbox.appUrl}/esm/return.html?texture_scoped_key=${user.scopedKey}`])
+  })
+})

@@ -1,0 +1,103 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { sandboxUsers } from '../../src/testing/index'
+import { launchBrowser } from './support/browser'
+import { approveAs, requestsCarrying, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
+
+// examples/script-tag/ served by the real sandbox, driven in Chromium the way a person uses it.
+const [ada, , katherine] = sandboxUsers as [(typeof sandboxUsers)[number], (typeof sandboxUsers)[number], (typeof sandboxUsers)[number]]
+
+let sandbox: Sandbox
+let browser: Browser
+let watch: ContextWatch | undefined
+// What a person would wait for: commands are polled once a second, and CI machines are slow.
+const patience = { timeout: 10_000 }
+
+beforeAll(async () => {
+  ;[sandbox, browser] = await Promise.all([startSandbox({ port: 0, commandDelayMs: 100 }), launchBrowser()])
+})
+afterEach(async () => {
+  await watch?.context.close()
+  watch = undefined
+  sandbox.fake.reset()
+})
+afterAll(async () => {
+  await browser?.close()
+  await sandbox?.close()
+})
+
+/** Opens the example, clicks Connect, and returns the page and the popup Chromium opened. */
+async function clickConnect(): Promise<{ page: Page; popup: Page }> {
+  watch = await watchedContext(browser)
+  const page = await watch.context.newPage()
+  await page.goto(`${sandbox.appUrl}/script-tag/`)
+  const connect = page.getByRole('button', { name: 'Connect your devices' })
+  await expect.poll(() => connect.isEnabled(), patience).toBe(true)
+  const [popup] = await Promise.all([page.waitForEvent('popup'), connect.click()])
+  await popup.waitForURL((url) => url.origin === sandbox.hostedUrl && url.pathname === '/connect')
+  return { page, popup }
+}
+
+const statusOf = (page: Page) => page.locator('#status').textContent()
+const deviceNames = (page: Page) => page.locator('#devices .device-name').allTextContents()
+
+describe('examples/script-tag in Chromium', () => {
+  it('is listed on the sandbox home page', async () => {
+    const home = await (await fetch(`${sandbox.appUrl}/`)).text()
+    expect(home).toContain('href="/script-tag/"')
+  })
+
+  it('connects in a popup, lists the devices, runs a command to success and shows another user\'s device refused with 403', async () => {
+    const { page, popup } = await clickConnect()
+    // The popup shows the sandbox's hosted page, reached through a link the SDK made with the Connect key.
+    expect(popup.url()).not.toContain(sandbox.connectKey)
+    const closed = popup.waitForEvent('close')
+    await approveAs(popup, ada.referenceId)
+    await closed
+
+    await expect.poll(() => statusOf(page), patience).toBe('Connected: 5 devices.')
+    expect(await deviceNames(page)).toEqual(['Powerwall', 'Model 3', 'Garage charger', 'Roof array', 'Hallway'])
+
+    const powerwall = page.locator('li[data-device-id="dev_ada_powerwall"]')
+    expect(await powerwall.locator('.reserve').textContent()).toBe('Backup reserve: 20%')
+    await powerwall.getByLabel('New reserve (%)').fill('35')
+    await powerwall.getByRole('button', { name: 'Set reserve' }).click()
+    await expect.poll(() => powerwall.locator('.command-status').textContent(), patience).toBe('Set reserve to 35%: pending → success')
+    await expect.poll(() => powerwall.locator('.reserve').textContent(), patience).toBe('Backup reserve: 35%')
+    expect(sandbox.fake.store.findDevice('dev_ada_powerwall')?.state).toMatchObject({ backupReserve: 35 })
+
+    // Ada's page offers Grace's battery: Texture refuses it, and the page says so.
+    expect(await page.getByLabel('Device id').inputValue()).toBe('dev_grace_iq_battery')
+    await page.getByRole('button', { name: "Try another user's device" }).click()
+    await expect.poll(() => page.locator('#lookup-result').textContent(), patience).toMatch(/^Refused with HTTP 403: that device belongs to another user\. \(GET \/devices\/dev_grace_iq_battery failed with HTTP 403/)
+    // Her own device, asked the same way, is not refused.
+    await page.getByLabel('Device id').fill('dev_ada_model3')
+    await page.getByRole('button', { name: "Try another user's device" }).click()
+    await expect.poll(() => page.locator('#lookup-result').textContent(), patience).toBe('Model 3 is yours: a vehicle by tesla.')
+
+    expect(watch!.problems).toEqual([])
+    // The key travelled in headers only: never in a URL or a Referer.
+    expect(await requestsCarrying(watch!, ada.scopedKey)).toEqual([])
+    expect(await requestsCarrying(watch!, sandbox.connectKey)).toEqual([])
+  })
+
+  it('lists every device of a user whose devices span several pages', async () => {
+    const { page, popup } = await clickConnect()
+    await approveAs(popup, katherine.referenceId, 'ecobee')
+    await expect.poll(() => statusOf(page), patience).toBe('Connected: 25 devices.')
+    const names = await deviceNames(page)
+    expect(new Set(names).size).toBe(25)
+    expect(names).toContain('Basement battery')
+    // Katherine's page offers a device that is not hers.
+    expect(await page.getByLabel('Device id').inputValue()).toBe('dev_grace_iq_battery')
+    expect(watch!.problems).toEqual([])
+  })
+
+  it('says nothing was shared when the person cancels in the popup', async () => {
+    const { page, popup } = await clickConnect()
+    await popup.locator('#cancel').click()
+    await expect.poll(() => statusOf(page), patience).toBe('Connect was closed (user-cancelled); nothing was shared. You can try again.')
+    expect(await page.locator('#dashboard').isHidden()).toBe(true)
+    expect(watch!.problems).toEqual([])
+  })
+})

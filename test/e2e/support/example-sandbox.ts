@@ -1,0 +1,51 @@
+import type { Browser, BrowserContext, Locator, Request } from 'playwright-core'
+export { startSandbox, type Sandbox } from '../../../examples/sandbox/sandbox.js'
+
+/** Anything that finds elements: a Page (the popup, a redirected page) or a FrameLocator (the iframe). */
+interface Finds {
+  locator(selector: string): Locator
+}
+
+/**
+ * Does what a person does on the sandbox's hosted Connect page: picks the user (when the link
+ * names none) and a manufacturer, then presses "Allow and connect".
+ */
+export async function approveAs(hosted: Finds, referenceId: string, manufacturer = 'tesla'): Promise<void> {
+  await hosted.locator(`input[name="user"][value="${referenceId}"]`).check()
+  await hosted.locator(`input[name="manufacturer"][value="${manufacturer}"]`).check()
+  await hosted.locator('#approve').click()
+}
+
+/** What a browser context did that a user (or their devtools) would see as a problem or a leak. */
+export interface ContextWatch {
+  context: BrowserContext
+  /** Uncaught exceptions and console errors of every page, popups included (CSP violations are console errors). */
+  problems: string[]
+  /** Every request of every page, to check where keys travelled (see `requestsCarrying`). */
+  requests: Request[]
+}
+
+// Chromium logs every HTTP error answer as a console error; the examples provoke a 403 on purpose.
+const expectedConsoleError = /^Failed to load resource: the server responded with a status of 403/
+
+/** A fresh browser context that records page errors, console errors and requests. */
+export async function watchedContext(browser: Browser): Promise<ContextWatch> {
+  const context = await browser.newContext()
+  const watch: ContextWatch = { context, problems: [], requests: [] }
+  context.on('weberror', (error) => watch.problems.push(`uncaught: ${error.error().message}`))
+  context.on('console', (message) => {
+    if (message.type() === 'error' && !expectedConsoleError.test(message.text())) watch.problems.push(`console: ${message.text()}`)
+  })
+  context.on('request', (request) => watch.requests.push(request))
+  return watch
+}
+
+/** The requests whose URL or Referer header contains `secret`, as `METHOD url` (read before the context closes). */
+export async function requestsCarrying(watch: ContextWatch, secret: string): Promise<string[]> {
+  const found: string[] = []
+  for (const request of watch.requests) {
+    const referer = (await request.headerValue('referer').catch(() => null)) ?? ''
+    if (request.url().includes(secret) || referer.includes(secret)) found.push(`${request.method()} ${request.url()}${referer.includes(secret) ? ` (Referer ${referer})` : ''}`)
+  }
+  return found
+}
