@@ -1,7 +1,18 @@
-// Every unit test starts from a clean page: no leftover DOM between tests.
-import { afterEach } from 'vitest'
+// Every unit test starts from a clean page (no leftover DOM), and every unit test is watched for
+// key leaks: the SDK must never log a scoped key, store it, put it in a cookie or in a URL it
+// builds (DESIGN §4). See test/security/support/key-spy.ts.
+import { afterEach, beforeEach } from 'vitest'
+import { checkKeySpy, installKeySpy } from '../security/support/key-spy'
+
+beforeEach(() => {
+  installKeySpy()
+})
 
 afterEach(() => {
-  // A test file may run in the node environment (SSR tests): no page to clean there.
-  if (typeof document !== 'undefined') document.body.replaceChildren()
+  try {
+    checkKeySpy()
+  } finally {
+    // A test file may run in the node environment (SSR tests): no page to clean there.
+    if (typeof document !== 'undefined') document.body.replaceChildren()
+  }
 })
