@@ -13,7 +13,7 @@ export default defineConfig([
     sourcemap: true,
     target: 'es2020',
     platform: 'neutral',
-    external: ['react', 'msw', 'ky', 'mitt'],
+    external: ['react', 'msw', 'ky'],
     // react and testing import the root entry's modules; splitting keeps one copy of shared code.
     splitting: true,
     treeshake: true,
@@ -26,6 +26,6 @@ export default defineConfig([
     sourcemap: true,
     target: 'es2020',
     platform: 'browser',
-    noExternal: ['ky', 'mitt'],
+    noExternal: ['ky'],
   },
 ])

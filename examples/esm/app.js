@@ -1,5 +1,5 @@
 // The ES module example. In your app: `import { TextureConnect } from 'texture-connect'` with a
-// bundler; the sandbox serves the package (ky and mitt bundled in) at /esm/texture-connect.js.
+// bundler; the sandbox serves the package (ky bundled in) at /esm/texture-connect.js.
 import { TextureConnect } from '/esm/texture-connect.js'
 import { showDashboard } from './dashboard.js'
 import { loadSandboxSettings, say } from './sandbox-settings.js'

@@ -17,7 +17,7 @@ const stylesheet = fileURLToPath(new URL('./index.css', import.meta.url))
  *   /<example>/…               files of examples/<example>/ (never examples/sandbox/)
  *   /<example>/<name>.js       examples/<example>/<name>.tsx bundled with esbuild when there is no .js (the React example)
  *   /dist/…                    the built SDK as published (dist/texture-connect.global.js for a script tag)
- *   /esm/texture-connect.js    dist/index.js with ky and mitt bundled in, for `<script type="module">`
+ *   /esm/texture-connect.js    dist/index.js with ky bundled in, for `<script type="module">`
  *   /sandbox.json              { appUrl, hostedUrl, apiUrl, connectApiBaseUrl, connectKey, users, manufacturers }
  *
  * @param {() => { appUrl: string, hostedUrl: string, apiUrl: string, connectKey: string, users: Array<{ name: string, referenceId: string }>, manufacturers: unknown[] }} settings

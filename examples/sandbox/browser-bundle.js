@@ -4,7 +4,7 @@ import { join } from 'node:path'
 let cached
 
 /**
- * dist/index.js imports `ky` and `mitt` by bare name, which a browser cannot resolve without an
+ * dist/index.js imports `ky` by bare name, which a browser cannot resolve without an
  * import map; this bundles them in (esbuild, once per build of dist/index.js) for module pages.
  *
  * @param {string} distRoot

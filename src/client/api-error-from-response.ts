@@ -1,6 +1,6 @@
 import { apiErrorClassFor, type TextureApiError } from '../errors/api-error'
 import { parseRetryAfter } from './retry-after'
-import { redact } from './redact'
+import { redact } from '../internal/redact'
 
 interface FailedRequest {
   method: string

@@ -4,7 +4,7 @@ import { TextureNetworkError } from '../errors/network-error'
 import { TextureTimeoutError } from '../errors/timeout-error'
 import { apiErrorFromResponse } from './api-error-from-response'
 import { assertTimeout, resolveHeaders, type RequestOptions, type ResolvedClientOptions } from './options'
-import { redact } from './redact'
+import { redact } from '../internal/redact'
 import { copyBodyRetryAfterToHeader, readRetryPolicy } from './retry-policy'
 
 /** Query parameters, already validated; `undefined` entries are left out, arrays repeat the name. */
@@ -31,22 +31,22 @@ export function createHttp(key: string, options: ResolvedClientOptions): Http {
     timeout: options.timeout,
     headers: options.headers,
     // Looked up on every call, so a fetch mock installed after the client was created applies.
-    fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init),
+    fetch: async (input, init) => copyBodyRetryAfterToHeader(await (options.fetch ?? globalThis.fetch)(input, init)),
     retry: readRetryPolicy(options.retry),
     hooks: {
       beforeRequest: [(request) => request.headers.set('Texture-Api-Key', key)],
-      afterResponse: [copyBodyRetryAfterToHeader],
     },
   })
 
   const send = async <T>(method: 'GET' | 'POST', path: string, request: HttpRequest = {}, extra: KyOptions = {}): Promise<T> => {
     const timeout = request.timeout === undefined ? options.timeout : assertTimeout(request.timeout, '`timeout`')
+    // The query goes into the URL here: ky's `searchParams` would build the Request a second time.
+    const search = toSearchParams(request.query).toString()
     let response: Response
     try {
-      response = await instance(path.replace(/^\//, ''), {
+      response = await instance(path.replace(/^\//, '') + (search === '' ? '' : `?${search}`), {
         method,
         timeout,
-        searchParams: toSearchParams(request.query),
         headers: resolveHeaders(request.headers),
         ...(request.json === undefined ? {} : { json: request.json }),
         ...(request.signal === undefined ? {} : { signal: request.signal }),

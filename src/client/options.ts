@@ -58,10 +58,10 @@ const largestTimeout = 2_147_483_647
 export function resolveClientOptions(options: Omit<TextureClientOptions, 'scopedKey'>): ResolvedClientOptions {
   const retry = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {})
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
-    throw new TextureError('`fetch` must be a function (a fetch implementation).')
+    throw new TextureError('`fetch` must be a function.')
   }
   if (retry.delay !== undefined && typeof retry.delay !== 'function') {
-    throw new TextureError('`retry.delay` must be a function from the attempt number to milliseconds.')
+    throw new TextureError('`retry.delay` must be a function (attempt → ms).')
   }
   return Object.freeze({
     baseUrl: resolveBaseUrl(options.baseUrl ?? defaultBaseUrl),
@@ -92,14 +92,14 @@ function assertWholeNumber(value: unknown, name: string): number {
 }
 
 function resolveBaseUrl(value: unknown): string {
-  let url: URL
+  let url: URL | undefined
   try {
-    url = new URL(String(value))
+    url = typeof value === 'string' ? new URL(value) : undefined
   } catch {
-    throw new TextureError('`baseUrl` must be an absolute URL such as https://api.texturehq.com/v1.')
+    url = undefined
   }
-  if (typeof value !== 'string' || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new TextureError('`baseUrl` must be an http(s) URL string such as https://api.texturehq.com/v1.')
+  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new TextureError('`baseUrl` must be an absolute http(s) URL, like https://api.texturehq.com/v1.')
   }
   if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
     throw new TextureError('`baseUrl` must not carry a query string, fragment or credentials.')

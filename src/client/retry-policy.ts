@@ -32,17 +32,21 @@ function waitsTooLong(error: Error, maxRetryAfter: number): boolean {
 /**
  * Texture may put `retryAfter` in the error body only (a browser cannot read `Retry-After` unless
  * the server exposes it through CORS). ky waits on the header, so copy the body's value there.
+ * Called on the fetch's own response, before ky sees it: a successful response passes through
+ * untouched (an `afterResponse` hook would make ky clone every response to call it).
  */
-export async function copyBodyRetryAfterToHeader(_request: Request, _options: unknown, response: Response): Promise<Response | undefined> {
-  if (response.ok || response.headers.has('retry-after') || !retryStatusCodes.includes(response.status)) return undefined
-  const text = await response.text()
+export async function copyBodyRetryAfterToHeader(response: Response): Promise<Response> {
+  if (response.ok || response.headers.has('retry-after') || !retryStatusCodes.includes(response.status)) return response
+  // Read from a clone: without a value in the body, ky gets the response exactly as it came.
+  const text = await response.clone().text()
   let retryAfter: number | undefined
   try {
     retryAfter = parseRetryAfter((JSON.parse(text) as { retryAfter?: unknown } | null)?.retryAfter)
   } catch {
     retryAfter = undefined
   }
-  if (retryAfter === undefined) return undefined
+  if (retryAfter === undefined) return response
+  void response.body?.cancel().catch(() => {})
   const headers = new Headers(response.headers)
   headers.set('retry-after', String(retryAfter))
   return new Response(text, { status: response.status, statusText: response.statusText, headers })

@@ -1,4 +1,5 @@
 import { ConnectError } from '../errors/connect-error'
+import { redact } from '../internal/redact'
 import { isRecord } from './is-record'
 
 /** The body of `POST /v1/connections`: how Texture should set up the hosted Connect link. */
@@ -53,17 +54,18 @@ export async function createLink(request: CreateLinkRequest): Promise<CreatedLin
   try {
     response = await globalThis.fetch(url, init)
   } catch (error) {
-    throw new ConnectError('link-failed', `Could not reach Texture to create the Connect link (POST ${url}).`, { cause: error })
+    throw new ConnectError('link-failed', `Could not reach Texture (POST ${url}).`, { cause: error })
   }
   const data = await readJson(response)
   if (!response.ok) {
-    const apiMessage = redact(describeApiError(data) ?? response.statusText, request.connectKey)
-    throw new ConnectError('link-failed', `Texture could not create the Connect link (HTTP ${response.status}): ${apiMessage}`, {
+    // An API that echoes the request would otherwise put the key into an error message users log.
+    const apiMessage = redact(describeApiError(data) ?? response.statusText, request.connectKey, '[connect key]')
+    throw new ConnectError('link-failed', `Connect link failed (HTTP ${response.status}): ${apiMessage}`, {
       metadata: { status: response.status, ...(isRecord(data) && typeof data.code === 'string' ? { code: data.code } : {}) },
     })
   }
   if (!isRecord(data) || typeof data.linkUrl !== 'string' || typeof data.linkToken !== 'string') {
-    throw new ConnectError('link-failed', 'Texture answered POST /v1/connections without a `linkUrl` and `linkToken`.')
+    throw new ConnectError('link-failed', 'POST /v1/connections answered without `linkUrl` and `linkToken`.')
   }
   return { linkToken: data.linkToken, linkUrl: data.linkUrl }
 }
@@ -82,9 +84,4 @@ function describeApiError(data: unknown): string | undefined {
   if (typeof data.message === 'string' && data.message !== '') return data.message
   if (typeof data.error === 'string' && data.error !== '') return data.error
   return undefined
-}
-
-// An API that echoes the request would otherwise put the key into an error message users log.
-function redact(message: string, connectKey: string): string {
-  return message.split(connectKey).join('[connect key]')
 }

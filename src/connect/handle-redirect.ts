@@ -40,7 +40,7 @@ export function handleRedirect(): HandleRedirectResult | null {
   stripScopedKey(globalThis.window)
   if (!isScopedKey(scopedKey)) {
     // The value is not echoed in the message: it might be a secret of another kind.
-    throw new ConnectError('hosted-error', `The \`${scopedKeyParam}\` parameter on this page is not a scoped key (it must start with \`scoped_\`); it was removed from the address.`)
+    throw new ConnectError('hosted-error', `\`${scopedKeyParam}\` is not a scoped key (\`scoped_…\`); removed from the address.`)
   }
 
   const frameState = readFrameState()

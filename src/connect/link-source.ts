@@ -1,7 +1,7 @@
 import { ConnectError } from '../errors/connect-error'
 import { createLink } from './create-link'
 import type { LinkSource } from './options'
-import { parseSecureUrl } from './secure-url'
+import { parseSecureUrl, secureUrlRule } from './secure-url'
 
 /**
  * Gets the hosted link for a source that is not a plain string: awaits your function, or creates
@@ -10,10 +10,8 @@ import { parseSecureUrl } from './secure-url'
 export async function loadLinkUrl(source: Exclude<LinkSource, { kind: 'url' }>, signal: AbortSignal): Promise<string> {
   const linkUrl = source.kind === 'function' ? await callLinkFunction(source.load) : await createLinkUrl(source, signal)
   // A link from elsewhere gets the same check as one passed in: it decides which origin is trusted.
-  if (typeof linkUrl !== 'string' || parseSecureUrl(linkUrl) === undefined) {
-    throw new ConnectError('link-failed', 'The Connect link is not an absolute https: URL (http: is allowed only for localhost and 127.0.0.1).')
-  }
-  return linkUrl
+  if (parseSecureUrl(linkUrl) === undefined) throw new ConnectError('link-failed', `The Connect link ${secureUrlRule}`)
+  return linkUrl as string
 }
 
 async function callLinkFunction(load: () => string | Promise<string>): Promise<unknown> {

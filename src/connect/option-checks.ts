@@ -1,5 +1,5 @@
 import { ConnectError } from '../errors/connect-error'
-import { parseSecureUrl } from './secure-url'
+import { parseSecureUrl, parseUrl, secureUrlRule } from './secure-url'
 
 // The longest delay setTimeout honours; a longer one fires at once.
 const maximumTimeout = 2 ** 31 - 1
@@ -11,46 +11,34 @@ export function invalidOption(option: string, problem: string): ConnectError {
 
 /** An absolute `https:` URL (or local `http:`), returned as given. */
 export function readSecureUrl(option: string, value: unknown): string {
-  if (typeof value !== 'string' || parseSecureUrl(value) === undefined) {
-    throw invalidOption(option, 'must be an absolute https: URL (http: is allowed only for localhost and 127.0.0.1).')
-  }
-  return value
+  if (parseSecureUrl(value) === undefined) throw invalidOption(option, secureUrlRule)
+  return value as string
 }
 
 /** An origin written exactly (`https://connect.example.com`, no path, no trailing slash), https: or local. */
 export function readOrigin(option: string, value: unknown): string {
-  const url = typeof value === 'string' ? parseSecureUrl(value) : undefined
-  if (url === undefined || url.origin !== value) {
-    throw invalidOption(option, 'must be an exact https: origin such as `https://connect.texturehq.com` (no path, no trailing slash).')
-  }
-  return value
+  if (parseSecureUrl(value)?.origin !== value) throw invalidOption(option, 'must be an exact https: origin, like `https://connect.texturehq.com`.')
+  return value as string
 }
 
 /** Any absolute http(s) URL. */
 export function readUrl(option: string, value: unknown): string {
-  let url: URL | undefined
-  try {
-    url = typeof value === 'string' ? new URL(value) : undefined
-  } catch {
-    url = undefined
-  }
-  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw invalidOption(option, 'must be an absolute http(s) URL.')
-  }
+  const protocol = parseUrl(value)?.protocol
+  if (protocol !== 'https:' && protocol !== 'http:') throw invalidOption(option, 'must be an absolute http(s) URL.')
   return value as string
 }
 
 export function readTimeout(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > maximumTimeout) {
-    throw invalidOption('timeout', `must be a number of milliseconds above 0 and at most ${maximumTimeout}.`)
-  }
-  return value
+  return readNumber('timeout', value, Number.MIN_VALUE, maximumTimeout, `must be milliseconds, above 0 and at most ${maximumTimeout}.`)
 }
 
 /** A popup dimension: browsers refuse windows under 100 px. */
 export function readSize(option: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 100 || value > 10_000) {
-    throw invalidOption(option, 'must be a number of CSS pixels from 100 to 10000.')
-  }
-  return Math.round(value)
+  return Math.round(readNumber(option, value, 100, 10_000, 'must be 100 to 10000 CSS pixels.'))
+}
+
+function readNumber(option: string, value: unknown, min: number, max: number, problem: string): number {
+  // Written so NaN and ±Infinity fail too.
+  if (typeof value !== 'number' || !(value >= min && value <= max)) throw invalidOption(option, problem)
+  return value
 }

@@ -96,16 +96,16 @@ export function resolveConnectOptions(options: ConnectOptions | undefined): Reso
     if (options[name] !== undefined && typeof options[name] !== 'function') throw invalidOption(name, 'must be a function.')
   }
   const mode = options.mode ?? 'popup'
-  if (!modes.includes(mode)) throw invalidOption('mode', `must be one of 'popup', 'iframe', 'redirect'.`)
+  if (!modes.includes(mode)) throw invalidOption('mode', `must be one of ${modes.join(', ')}.`)
   const fallback = options.fallback ?? 'none'
-  if (!fallbacks.includes(fallback)) throw invalidOption('fallback', `must be one of 'none', 'iframe', 'redirect'.`)
+  if (!fallbacks.includes(fallback)) throw invalidOption('fallback', `must be one of ${fallbacks.join(', ')}.`)
   if (options.popup !== undefined && (typeof options.popup !== 'object' || options.popup === null)) {
     throw invalidOption('popup', 'must be an object `{ width, height }`.')
   }
   const iframe = resolveIframeOptions(options.iframe)
   const redirectUrl = options.redirectUrl === undefined ? undefined : readUrl('redirectUrl', options.redirectUrl)
   if (redirectUrl === undefined && (mode === 'redirect' || fallback === 'redirect')) {
-    throw invalidOption('redirectUrl', `is required with \`mode: 'redirect'\` or \`fallback: 'redirect'\`.`)
+    throw invalidOption('redirectUrl', `is required with mode or fallback 'redirect'.`)
   }
   return {
     link: resolveLinkSource(options, redirectUrl),
@@ -129,18 +129,18 @@ export function resolveConnectOptions(options: ConnectOptions | undefined): Reso
 function resolveLinkSource(options: ConnectOptions, redirectUrl: string | undefined): LinkSource {
   const { linkUrl, connectKey } = options
   if ((linkUrl === undefined) === (connectKey === undefined)) {
-    throw invalidOption('linkUrl', 'or `connectKey` is required: give exactly one of the two.')
+    throw invalidOption('linkUrl', 'or `connectKey`: give exactly one.')
   }
   if (typeof linkUrl === 'function') return { kind: 'function', load: linkUrl }
   if (linkUrl !== undefined) return { kind: 'url', url: readSecureUrl('linkUrl', linkUrl) }
   if (typeof connectKey !== 'string' || connectKey.trim() === '') throw invalidOption('connectKey', 'must be a non-empty string.')
   // A workspace secret in a page is a leak; refuse it without echoing it back.
   if (connectKey.startsWith('api_') || connectKey.startsWith('scoped_')) {
-    throw invalidOption('connectKey', 'must be a public Connect key, not a secret `api_` key or a `scoped_` key.')
+    throw invalidOption('connectKey', 'must be a public Connect key, not `api_…` or `scoped_…`.')
   }
   const connectOptions = options.connectOptions ?? {}
   if (typeof connectOptions !== 'object' || connectOptions === null || Array.isArray(connectOptions)) {
-    throw invalidOption('connectOptions', 'must be an object (the body of POST /v1/connections).')
+    throw invalidOption('connectOptions', 'must be an object.')
   }
   const body = connectOptions.redirectUrl === undefined && redirectUrl !== undefined ? { ...connectOptions, redirectUrl } : { ...connectOptions }
   const apiBaseUrl = readSecureUrl('apiBaseUrl', options.apiBaseUrl ?? 'https://api.texturehq.com')

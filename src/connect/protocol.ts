@@ -31,12 +31,16 @@ const payloadChecks: Record<ProtocolMessage['type'], (data: Record<string, unkno
  * Origin and `event.source` are checked by the listener, which has the event.
  */
 export function isProtocolMessage(data: unknown, state: string): data is ProtocolMessage {
-  if (!isRecord(data)) return false
-  // The state is a per-session secret: a message without it was not sent by this session's flow.
-  if (data.source !== 'texture-connect' || data.version !== 1 || data.state !== state) return false
+  if (!hasEnvelope(data, state)) return false
   const type = data.type
   if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(payloadChecks, type)) return false
   return payloadChecks[type as ProtocolMessage['type']](data)
+}
+
+/** The envelope every message of a session carries, hosted page or relay: the namespace tag, version 1, this `state`. */
+export function hasEnvelope(data: unknown, state: string): data is Record<string, unknown> {
+  // The state is a per-session secret: a message without it was not sent by this session's flow (or is forged).
+  return isRecord(data) && data.source === 'texture-connect' && data.version === 1 && state !== '' && data.state === state
 }
 
 function isNonEmptyString(value: unknown): value is string {

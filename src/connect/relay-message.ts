@@ -1,4 +1,4 @@
-import { isRecord } from './is-record'
+import { hasEnvelope } from './protocol'
 import { isScopedKey } from './scoped-key'
 
 /** What a `redirectUrl` page inside an SDK popup or iframe sends back to the page that opened it. */
@@ -24,11 +24,8 @@ export function createRelayMessage(state: string, scopedKey: string): RelayMessa
 
 /** The one guard a relay passes before any field is used: tag, version, type, this `state`, a scoped key. */
 export function isRelayMessage(data: unknown, state: string): data is RelayMessage {
-  if (!isRecord(data)) return false
-  if (data.source !== 'texture-connect' || data.version !== 1 || data.type !== 'relay') return false
-  // The state is a per-session secret: a relay without it belongs to another session (or a forger).
-  if (typeof data.state !== 'string' || data.state === '' || data.state !== state) return false
-  return isScopedKey(data.scopedKey)
+  // hasEnvelope checks this session's `state`: a relay without it belongs to another session (or a forger).
+  return hasEnvelope(data, state) && data.type === 'relay' && isScopedKey(data.scopedKey)
 }
 
 /** The browsing-context `name` of the SDK's iframe for `state`: it survives the frame's navigations. */

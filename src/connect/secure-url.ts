@@ -1,17 +1,23 @@
+/** `value` parsed as an absolute URL, or `undefined` (not a string, relative, malformed). */
+export function parseUrl(value: unknown): URL | undefined {
+  try {
+    return typeof value === 'string' ? new URL(value) : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * Parses `value` as an absolute URL the SDK may trust with a link or a key: `https:` only, except
  * plain `http:` on `localhost` and `127.0.0.1` (any port) for development. Returns `undefined`
  * for anything else.
  */
-export function parseSecureUrl(value: string): URL | undefined {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    return undefined
-  }
-  if (url.protocol === 'https:') return url
+export function parseSecureUrl(value: unknown): URL | undefined {
+  const url = parseUrl(value)
   // Exact host names, never a prefix: `http://localhost.evil.example` is not local.
-  if (url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1')) return url
-  return undefined
+  const isLocal = url?.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1')
+  return url?.protocol === 'https:' || isLocal ? url : undefined
 }
+
+/** What a URL that fails `parseSecureUrl` is told, after the name of what it is. */
+export const secureUrlRule = 'must be an https: URL (http: only on localhost or 127.0.0.1).'

@@ -1,5 +1,5 @@
-import { ConnectError } from '../errors/connect-error'
-import type { ConnectExit, ConnectSuccess } from './events'
+import { ConnectError, type ConnectErrorCode } from '../errors/connect-error'
+import type { ConnectExit, ConnectExitReason, ConnectSuccess } from './events'
 import type { DismissReason } from './presenter'
 import type { ErrorMessage, ExitMessage, SuccessMessage } from './protocol'
 
@@ -16,8 +16,7 @@ export function endingFor(message: SuccessMessage | ExitMessage | ErrorMessage):
   }
   if (message.type === 'exit') {
     const reason = message.reason ?? 'user-cancelled'
-    const metadata = message.metadata ?? {}
-    return { kind: 'exit', exit: { reason, metadata }, error: new ConnectError('cancelled', `The user left the Connect flow (${reason}).`, { metadata: { ...metadata, reason } }) }
+    return exit(reason, 'cancelled', `The user left the Connect flow (${reason}).`, message.metadata)
   }
   const metadata = message.error.code === undefined ? {} : { code: message.error.code }
   return { kind: 'error', error: new ConnectError('hosted-error', message.error.message, { metadata }) }
@@ -25,12 +24,15 @@ export function endingFor(message: SuccessMessage | ExitMessage | ErrorMessage):
 
 /** The ending for a window the user closed (`popup-closed`) or a session the app closed (`cancelled`). */
 export function exitEnding(reason: 'popup-closed' | 'closed-by-app', message: string): SessionEnding {
-  const code = reason === 'popup-closed' ? 'popup-closed' : 'cancelled'
-  return { kind: 'exit', exit: { reason, metadata: {} }, error: new ConnectError(code, message, { metadata: { reason } }) }
+  return exit(reason, reason === 'popup-closed' ? reason : 'cancelled', message)
 }
 
 /** The ending when the user closes the iframe modal with its close button or Escape. */
 export function dismissEnding(via: DismissReason): SessionEnding {
-  const metadata = { via }
-  return { kind: 'exit', exit: { reason: 'modal-closed', metadata }, error: new ConnectError('cancelled', 'The user closed the Connect dialog.', { metadata: { ...metadata, reason: 'modal-closed' } }) }
+  return exit('modal-closed', 'cancelled', 'The user closed the Connect dialog.', { via })
+}
+
+/** An ending without a key: `exit` for onExit, and the error `result` rejects with (its metadata plus `reason`). */
+function exit(reason: ConnectExitReason, code: ConnectErrorCode, message: string, metadata: Record<string, unknown> = {}): SessionEnding {
+  return { kind: 'exit', exit: { reason, metadata }, error: new ConnectError(code, message, { metadata: { ...metadata, reason } }) }
 }

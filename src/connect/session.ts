@@ -119,7 +119,7 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
   }
   if (presenter === null) {
     // A microtask later, so handlers attached right after open() hear it.
-    queueMicrotask(() => settle({ kind: 'error', error: new ConnectError('popup-blocked', 'The browser blocked the Connect popup. Call `TextureConnect.open()` directly inside a click handler, with no `await` before it.') }))
+    queueMicrotask(() => settle({ kind: 'error', error: new ConnectError('popup-blocked', 'Popup blocked: call `TextureConnect.open()` in the click handler, with no `await` before it.') }))
   } else {
     const shown = presenter
     cleanup.add(() => shown.close())
@@ -170,7 +170,7 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
     }, goneCheckInterval)
     cleanup.add(() => clearInterval(goneCheck))
     const timeout = setTimeout(() => {
-      settle({ kind: 'error', error: new ConnectError('timeout', `The Connect session did not finish within ${options.timeout} ms.`) })
+      settle({ kind: 'error', error: new ConnectError('timeout', `Connect did not finish within ${options.timeout} ms (\`timeout\`).`) })
     }, options.timeout)
     cleanup.add(() => clearTimeout(timeout))
   }

@@ -8,6 +8,6 @@ export function isBrowser(): boolean {
 /** Throws `not-in-browser` when a browser-only call is made during SSR or in Node. */
 export function assertBrowser(call: string): void {
   if (!isBrowser()) {
-    throw new ConnectError('not-in-browser', `\`${call}\` needs a browser window; it was called where there is none (server-side rendering or Node).`)
+    throw new ConnectError('not-in-browser', `\`${call}\` needs a browser (not SSR or Node).`)
   }
 }

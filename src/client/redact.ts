@@ -1,4 +1,0 @@
-/** `text` with every occurrence of `secret` replaced, so a key never reaches a message or log. */
-export function redact(text: string, secret: string): string {
-  return secret === '' ? text : text.split(secret).join('[redacted]')
-}
