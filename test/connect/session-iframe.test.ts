@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ConnectError } from '../../src/index'
+import { stubFrameWindows } from './support/fake-frame'
 import { stubBlockedWindowOpen } from './support/fake-popup'
 import { hostedOrigin, linkUrl, postMessageFrom, protocolMessage, stateOf } from './support/hosted'
 import { flushPromises, openSession } from './support/sessions'
@@ -12,19 +13,6 @@ function frame(): HTMLIFrameElement {
   const iframe = document.querySelector('iframe')
   if (iframe === null) throw new Error('no iframe in the page')
   return iframe
-}
-
-/**
- * happy-dom gives an iframe no window while page loading is off; each iframe gets a stand-in
- * window here, so messages can come "from the iframe" as `event.source`.
- */
-function stubFrameWindows(): void {
-  const windows = new WeakMap<HTMLIFrameElement, Window>()
-  vi.spyOn(HTMLIFrameElement.prototype, 'contentWindow', 'get').mockImplementation(function (this: HTMLIFrameElement) {
-    if (!this.isConnected) return null
-    if (!windows.has(this)) windows.set(this, { closed: false, location: { replace: () => {} } } as unknown as Window)
-    return windows.get(this)!
-  })
 }
 
 function openIframeSession(extra: Record<string, unknown> = {}) {

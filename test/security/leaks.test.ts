@@ -4,22 +4,13 @@ import { stubWindowOpen } from '../connect/support/fake-popup'
 import { hostedOrigin, linkUrl, postMessageFrom, protocolMessage, stateOf } from '../connect/support/hosted'
 import { printFigures } from './support/figures'
 import { countResources } from './support/resource-counter'
+import { stubFrameWindows } from '../connect/support/fake-frame'
 
 const cycles = 1_000
 
 /** Lets promise callbacks and microtasks run (the timers are fake here). */
 async function drain(): Promise<void> {
   for (let index = 0; index < 10; index++) await Promise.resolve()
-}
-
-/** happy-dom gives an iframe no window while page loading is off: a stand-in per iframe (as test/connect/session-iframe.test.ts does). */
-function stubFrameWindows(): void {
-  const windows = new WeakMap<HTMLIFrameElement, Window>()
-  vi.spyOn(HTMLIFrameElement.prototype, 'contentWindow', 'get').mockImplementation(function (this: HTMLIFrameElement) {
-    if (!this.isConnected) return null
-    if (!windows.has(this)) windows.set(this, { closed: false, location: { replace: () => {} } } as unknown as Window)
-    return windows.get(this)!
-  })
 }
 
 type Cycle = { name: string; mode: 'popup' | 'iframe'; run: (open: (extra?: Partial<ConnectOptions>) => ConnectSession) => Promise<void> }
