@@ -1,4 +1,5 @@
 import { TextureError } from '../errors/texture-error'
+import { parseUrl } from '../internal/parse-url'
 
 /** How reads are retried. Commands (POST) are never retried, whatever these say. */
 export interface RetryOptions {
@@ -92,12 +93,7 @@ function assertWholeNumber(value: unknown, name: string): number {
 }
 
 function resolveBaseUrl(value: unknown): string {
-  let url: URL | undefined
-  try {
-    url = typeof value === 'string' ? new URL(value) : undefined
-  } catch {
-    url = undefined
-  }
+  const url = parseUrl(value)
   if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
     throw new TextureError('`baseUrl` must be an absolute http(s) URL, like https://api.texturehq.com/v1.')
   }

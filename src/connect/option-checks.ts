@@ -1,5 +1,6 @@
 import { ConnectError } from '../errors/connect-error'
-import { parseSecureUrl, parseUrl, secureUrlRule } from './secure-url'
+import { parseUrl } from '../internal/parse-url'
+import { parseSecureUrl, secureUrlRule } from './secure-url'
 
 // The longest delay setTimeout honours; a longer one fires at once.
 const maximumTimeout = 2 ** 31 - 1

@@ -1,11 +1,4 @@
-/** `value` parsed as an absolute URL, or `undefined` (not a string, relative, malformed). */
-export function parseUrl(value: unknown): URL | undefined {
-  try {
-    return typeof value === 'string' ? new URL(value) : undefined
-  } catch {
-    return undefined
-  }
-}
+import { parseUrl } from '../internal/parse-url'
 
 /**
  * Parses `value` as an absolute URL the SDK may trust with a link or a key: `https:` only, except

@@ -122,13 +122,15 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
     queueMicrotask(() => settle({ kind: 'error', error: new ConnectError('popup-blocked', 'Popup blocked: call `TextureConnect.open()` in the click handler, with no `await` before it.') }))
   } else {
     const shown = presenter
+    // In redirect mode this page is leaving: no window will answer, so there is nothing to watch.
+    const hasWindow = shown.mode !== 'redirect'
     cleanup.add(() => shown.close())
-    if (shown.mode !== 'redirect') watchWindow(shown)
+    if (hasWindow) watchWindow(shown)
     const announce = () => {
       if (!settled) emitter.emit('open', { mode: shown.mode })
     }
     if (options.link.kind === 'url') {
-      if (shown.mode !== 'redirect') startListening(shown, options.link.url)
+      if (hasWindow) startListening(shown, options.link.url)
       queueMicrotask(announce)
     } else {
       const abort = new AbortController()
@@ -136,7 +138,7 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
       loadLinkUrl(options.link, abort.signal).then(
         (linkUrl) => {
           if (settled) return
-          if (shown.mode !== 'redirect') startListening(shown, linkUrl)
+          if (hasWindow) startListening(shown, linkUrl)
           try {
             shown.navigate(linkFor(linkUrl, shown.mode))
           } catch (error) {

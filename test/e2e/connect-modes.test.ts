@@ -167,18 +167,11 @@ describe('iframe mode in Chromium', () => {
 })
 
 describe('popup mode completing on the app origin in Chromium', () => {
-  it('takes the key when the popup lands on a plain app page, and closes the popup', async () => {
-    const page = await loadApp({ mode: 'popup', completion: 'redirect', landing: 'landed.html' })
-    const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#connect')])
-    const closed = popup.waitForEvent('close')
-    await popup.click('#approve')
-    await closed
-    await waitForLog(page, { type: 'success' })
-    expect(await endings(page)).toEqual([{ type: 'success', scopedKey: 'scoped_e2e_popup_redirect' }])
-  })
-
-  it('takes the key handleRedirect relays from the redirectUrl page in the popup, which closes itself', async () => {
-    const page = await loadApp({ mode: 'popup', completion: 'redirect', landing: 'return.html' })
+  it.each([
+    ['takes the key when the popup lands on a plain app page, and closes the popup', 'landed.html'],
+    ['takes the key handleRedirect relays from the redirectUrl page in the popup, which closes itself', 'return.html'],
+  ])('%s', async (_name, landing) => {
+    const page = await loadApp({ mode: 'popup', completion: 'redirect', landing })
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#connect')])
     const closed = popup.waitForEvent('close')
     await popup.click('#approve')
