@@ -27,6 +27,25 @@ function occupy(port: number): Promise<Server> {
   })
 }
 
+const close = (server: Server) => new Promise((resolve) => server.close(resolve))
+
+/**
+ * A port P with P + 1 free as well, as the sandbox's fixed-port mode needs. Other test files open
+ * ephemeral ports at the same time, so a free P alone says nothing about P + 1.
+ */
+async function freePortPair(): Promise<number> {
+  for (;;) {
+    const first = await occupy(0)
+    const port = (first.address() as { port: number }).port
+    const second = await occupy(port + 1).catch(() => undefined)
+    await close(first)
+    if (second !== undefined) {
+      await close(second)
+      return port
+    }
+  }
+}
+
 describe('the sandbox', () => {
   it('serves the app and the hosted flow on two different origins', async () => {
     const app = new URL(sandbox.appUrl)
@@ -136,9 +155,7 @@ describe('the sandbox', () => {
 
   it('puts the hosted origin on port + 1 for a fixed port, and names port + 1 when that one is taken', async () => {
     const { startSandbox } = await import('../../examples/sandbox/sandbox.js')
-    const probe = await occupy(0)
-    const port = (probe.address() as { port: number }).port
-    await new Promise((resolve) => probe.close(resolve))
+    const port = await freePortPair()
     const fixed = await startSandbox({ port })
     expect([fixed.appUrl, fixed.hostedUrl]).toEqual([`http://localhost:${port}`, `http://127.0.0.1:${port + 1}`])
     await fixed.close()
