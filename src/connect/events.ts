@@ -14,9 +14,11 @@ export interface ConnectSuccess {
  * - `popup-closed`: the user closed the popup window.
  * - `modal-closed`: the user closed the iframe modal (`metadata.via` is `'close-button'` or `'escape'`).
  * - `closed-by-app`: your code called `session.close()`, or removed the iframe from the page.
+ * - `navigated-back`: in redirect mode, the user pressed Back on the hosted flow and this page
+ *   came back from the browser's back-forward cache.
  * - anything else: the reason the hosted flow sent with its `exit` message (e.g. `user-cancelled`).
  */
-export type ConnectExitReason = 'popup-closed' | 'modal-closed' | 'closed-by-app' | (string & {})
+export type ConnectExitReason = 'popup-closed' | 'modal-closed' | 'closed-by-app' | 'navigated-back' | (string & {})
 
 /** Passed to `onExit` and the `exit` event. */
 export interface ConnectExit {

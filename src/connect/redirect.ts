@@ -17,3 +17,16 @@ export const openRedirect: OpenPresenter = ({ url }) => {
     close() {},
   }
 }
+
+/**
+ * Calls `handler` when this page is shown again from the back-forward cache after a redirect: the
+ * user pressed Back on the hosted flow, so the redirect session is over and the next `open()` must
+ * start afresh rather than hand back a session whose page already left. Returns the undo.
+ */
+export function onReturnFromRedirect(handler: () => void): () => void {
+  const handlePageShow = (event: PageTransitionEvent) => {
+    if (event.persisted) handler()
+  }
+  globalThis.window.addEventListener('pageshow', handlePageShow)
+  return () => globalThis.window.removeEventListener('pageshow', handlePageShow)
+}

@@ -22,8 +22,8 @@ export function endingFor(message: SuccessMessage | ExitMessage | ErrorMessage):
   return { kind: 'error', error: new ConnectError('hosted-error', message.error.message, { metadata }) }
 }
 
-/** The ending for a window the user closed (`popup-closed`) or a session the app closed (`cancelled`). */
-export function exitEnding(reason: 'popup-closed' | 'closed-by-app', message: string): SessionEnding {
+/** The ending for a window the user closed (`popup-closed`), a session the app closed or a redirect the user came Back from (`cancelled`). */
+export function exitEnding(reason: 'popup-closed' | 'closed-by-app' | 'navigated-back', message: string): SessionEnding {
   return exit(reason, reason === 'popup-closed' ? reason : 'cancelled', message)
 }
 

@@ -13,6 +13,7 @@ import type { ConnectMode, ResolvedConnectOptions } from './options'
 import type { OpenPresenter, Presenter } from './presenter'
 import { createPopupGoneRule } from './popup-gone'
 import { isProtocolMessage, type ProtocolMessage } from './protocol'
+import { onReturnFromRedirect } from './redirect'
 import { listenForRelay, markSdkPopup } from './relay'
 import { createSessionEmitter, type SubscribeToSession } from './session-emitter'
 
@@ -126,6 +127,7 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
     const hasWindow = shown.mode !== 'redirect'
     cleanup.add(() => shown.close())
     if (hasWindow) watchWindow(shown)
+    else cleanup.add(onReturnFromRedirect(() => settle(exitEnding('navigated-back', 'The user came back from the Connect flow without finishing it.'))))
     const announce = () => {
       if (!settled) emitter.emit('open', { mode: shown.mode })
     }

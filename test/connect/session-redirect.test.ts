@@ -6,6 +6,10 @@ import { flushPromises, openSession } from './support/sessions'
 
 const redirectUrl = 'https://app.example.com/connected'
 
+function pageShow(persisted: boolean): Event {
+  return Object.assign(new Event('pageshow'), { persisted })
+}
+
 function stubNavigation() {
   return vi.spyOn(window.location, 'assign').mockImplementation(() => {})
 }
@@ -54,6 +58,23 @@ describe('a session in redirect mode', () => {
     expect(setTimer).not.toHaveBeenCalled()
     expect(setRepeat).not.toHaveBeenCalled()
     expect(document.body.childElementCount).toBe(0)
+  })
+
+  it('ends with onExit navigated-back when the user comes Back from the hosted flow, so the next open() redirects again', async () => {
+    const assign = stubNavigation()
+    const onExit = vi.fn()
+    const session = openSession({ linkUrl, mode: 'redirect', redirectUrl, onExit })
+    // A page shown again from the back-forward cache; a first load (persisted false) is not a return.
+    window.dispatchEvent(pageShow(false))
+    expect(onExit).not.toHaveBeenCalled()
+    window.dispatchEvent(pageShow(true))
+    expect(onExit).toHaveBeenCalledWith({ reason: 'navigated-back', metadata: {} })
+    await expect(session.result).rejects.toMatchObject({ code: 'cancelled' })
+
+    const again = openSession({ linkUrl, mode: 'redirect', redirectUrl })
+    expect(again).not.toBe(session)
+    expect(assign).toHaveBeenCalledTimes(2)
+    again.close()
   })
 
   it("is where `fallback: 'redirect'` goes when the popup is blocked", async () => {
