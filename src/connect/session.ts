@@ -168,9 +168,11 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
         ? createPopupGoneRule({ interval: goneCheckInterval, mayBeCutOff: () => linkLoaded && !heard && options.redirectUrl !== undefined })
         : (gone: boolean) => gone
     const goneCheck = setInterval(() => {
-      const landedKey = shown.target === null ? null : takeLandedKey(shown.target, appOrigin)
-      if (landedKey !== null) landed(landedKey)
-      else if (isGone(shown.isGone())) settle(goneEnding(shown.mode))
+      const landing = shown.target === null ? null : takeLandedKey(shown.target, appOrigin)
+      if (landing !== null) {
+        if ('scopedKey' in landing) landed(landing.scopedKey)
+        else settle(malformedLanding())
+      } else if (isGone(shown.isGone())) settle(goneEnding(shown.mode))
     }, goneCheckInterval)
     cleanup.add(() => clearInterval(goneCheck))
     const timeout = setTimeout(() => {
@@ -192,6 +194,11 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
 /** How a session ends when its window disappears without a word from the hosted page. */
 function goneEnding(mode: Presenter['mode']): SessionEnding {
   return mode === 'popup' ? exitEnding('popup-closed', 'The user closed the Connect popup.') : exitEnding('closed-by-app', 'The Connect iframe was removed from the page.')
+}
+
+/** A window that came back with a `texture_scoped_key` that is not a scoped key: the value is not echoed. */
+function malformedLanding(): SessionEnding {
+  return { kind: 'error', error: new ConnectError('hosted-error', 'The Connect flow came back with a `texture_scoped_key` that is not a scoped key (`scoped_…`); it was removed from the address.') }
 }
 
 function asLinkError(error: unknown): ConnectError {

@@ -30,7 +30,7 @@ function windowAt(href: string | 'cross-origin', closed = false): FakeWindow {
 
 describe('takeLandedKey', () => {
   it('returns the key once the window is back on the app origin with texture_scoped_key', () => {
-    expect(takeLandedKey(windowAt(`${appOrigin}/done?x=1&texture_scoped_key=scoped_land_1#h`), appOrigin)).toBe('scoped_land_1')
+    expect(takeLandedKey(windowAt(`${appOrigin}/done?x=1&texture_scoped_key=scoped_land_1#h`), appOrigin)).toEqual({ scopedKey: 'scoped_land_1' })
   })
 
   it('removes the key from the landed window address, keeping the rest', () => {
@@ -60,9 +60,11 @@ describe('takeLandedKey', () => {
     }
   })
 
-  it('returns null for a value that is not a scoped key', () => {
+  it('reports a value that is not a scoped key as malformed, never returns it, and removes it from the address', () => {
     for (const value of ['api_secret', '', 'scoped_']) {
-      expect(takeLandedKey(windowAt(`${appOrigin}/done?texture_scoped_key=${value}`), appOrigin)).toBeNull()
+      const landed = windowAt(`${appOrigin}/done?texture_scoped_key=${value}&x=1`)
+      expect(takeLandedKey(landed, appOrigin)).toEqual({ malformed: true })
+      expect(landed.replaced).toEqual(['/done?x=1'])
     }
   })
 

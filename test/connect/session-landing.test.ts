@@ -34,16 +34,34 @@ describe('a popup session that completes on the app origin', () => {
     expect(replaced).toEqual(['/connected'])
   })
 
-  it('ignores a landing on another origin and a key that is not scoped', async () => {
+  it('ignores a landing on another origin', async () => {
     vi.useFakeTimers()
     const windowOpen = stubWindowOpen()
     const onSuccess = vi.fn()
-    openSession({ linkUrl, onSuccess })
+    const onError = vi.fn()
+    openSession({ linkUrl, onSuccess, onError })
     landOn(windowOpen.latest.window, `https://evil.test/connected?texture_scoped_key=scoped_forged`)
     await vi.advanceTimersByTimeAsync(1000)
-    landOn(windowOpen.latest.window, `${location.origin}/connected?texture_scoped_key=api_secret`)
-    await vi.advanceTimersByTimeAsync(1000)
     expect(onSuccess).not.toHaveBeenCalled()
+    expect(onError).not.toHaveBeenCalled()
+    expect(windowOpen.latest.close).not.toHaveBeenCalled()
+  })
+
+  it('fails with hosted-error, not silence, when the popup lands with a value that is not a scoped key', async () => {
+    vi.useFakeTimers()
+    const windowOpen = stubWindowOpen()
+    const onSuccess = vi.fn()
+    const onError = vi.fn()
+    const session = openSession({ linkUrl, onSuccess, onError })
+    const replaced = landOn(windowOpen.latest.window, `${location.origin}/connected?texture_scoped_key=api_secret`)
+    await vi.advanceTimersByTimeAsync(1000)
+    await expect(session.result).rejects.toMatchObject({ code: 'hosted-error' })
+    expect(onSuccess).not.toHaveBeenCalled()
+    expect(onError).toHaveBeenCalledTimes(1)
+    expect(String(onError.mock.calls[0]![0].message)).not.toContain('api_secret')
+    // The value leaves the window's address, and the window closes.
+    expect(replaced).toEqual(['/connected'])
+    expect(windowOpen.latest.close).toHaveBeenCalled()
   })
 
   it('accepts the key relayed by handleRedirect from its own popup on the app origin', async () => {
