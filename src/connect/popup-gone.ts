@@ -6,8 +6,9 @@ export interface PopupGoneRuleOptions {
   interval: number
   /**
    * True while a `closed` handle may only mean that Cross-Origin-Opener-Policy cut the popup off:
-   * the hosted page has not spoken the message protocol (a page under COOP cannot reach its
-   * opener) and a `redirectUrl` page can still relay the key by `BroadcastChannel`.
+   * the link has loaded and a `redirectUrl` page can still relay the key by `BroadcastChannel`.
+   * A hosted page that spoke the protocol can still be cut off later, by a COOP page it goes to
+   * (a manufacturer's login), so having heard from it proves nothing.
    */
   mayBeCutOff: () => boolean
 }
@@ -17,8 +18,8 @@ export interface PopupGoneRuleOptions {
  *
  * A popup whose hosted page is served with `Cross-Origin-Opener-Policy` loses its link to this
  * page, and its handle then reads `closed` although the user is still in it. So:
- * - `closed` while the popup cannot be cut off (the hosted page spoke the protocol, or no relay can
- *   come) means closed: it is reported at the next check.
+ * - `closed` while the popup cannot be cut off (no `redirectUrl`, so no relay can come, or the
+ *   link has not loaded yet) means closed: it is reported at the next check.
  * - `closed` while it may be cut off counts only once this page has had the focus for
  *   `coopGracePeriod` in a row: a person who closed the popup is back on this page, while one who is
  *   still in a cut-off popup has the focus there.

@@ -59,9 +59,7 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
   // Apps that use only callbacks never read `result`; its rejection must not be reported as unhandled.
   result.catch(() => {})
   let settled = false
-  // Whether the hosted page has spoken the protocol, and whether the window shows the link yet:
-  // the popup-gone rule needs both (a page cut off by COOP can do neither).
-  let heard = false
+  // Whether the window shows the link yet: before that, a closed handle cannot be a COOP cut.
   let linkLoaded = options.link.kind === 'url'
 
   const settle = once((ending: SessionEnding) => {
@@ -85,7 +83,6 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
   })
 
   const handleMessage = (message: ProtocolMessage) => {
-    heard = true
     if (message.type === 'ready') {
       emitter.emit('ready', undefined)
       reportEvent({ name: 'READY', metadata: {} })
@@ -165,7 +162,7 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
     cleanup.add(listenForRelay({ state, source: () => shown.target, onKey: landed }))
     const isGone =
       shown.mode === 'popup'
-        ? createPopupGoneRule({ interval: goneCheckInterval, mayBeCutOff: () => linkLoaded && !heard && options.redirectUrl !== undefined })
+        ? createPopupGoneRule({ interval: goneCheckInterval, mayBeCutOff: () => linkLoaded && options.redirectUrl !== undefined })
         : (gone: boolean) => gone
     const goneCheck = setInterval(() => {
       const landing = shown.target === null ? null : takeLandedKey(shown.target, appOrigin)

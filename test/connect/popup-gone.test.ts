@@ -47,14 +47,21 @@ describe('a popup session whose handle reads closed', () => {
     await expect(session.result).rejects.toMatchObject({ code: 'popup-closed' })
   })
 
-  it('ends with popup-closed at the next check once the hosted page has spoken the protocol', async () => {
+  it('keeps waiting after the hosted page spoke the protocol: it may have moved on to a COOP page since', async () => {
     vi.useFakeTimers()
+    const hasFocus = vi.spyOn(document, 'hasFocus').mockReturnValue(false)
     const windowOpen = stubWindowOpen()
-    const session = openSession({ linkUrl, redirectUrl: 'https://app.example.com/done' })
+    const onExit = vi.fn()
+    const session = openSession({ linkUrl, redirectUrl: 'https://app.example.com/done', onExit })
     postMessageFrom({ source: windowOpen.latest.window, origin: hostedOrigin, data: protocolMessage(stateOf(windowOpen.latest.url), 'ready') })
     windowOpen.latest.closeByUser()
-    await vi.advanceTimersByTimeAsync(interval)
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(onExit).not.toHaveBeenCalled()
+    // The person is back on this page: it was really closed.
+    hasFocus.mockReturnValue(true)
+    await vi.advanceTimersByTimeAsync(coopGracePeriod)
     await expect(session.result).rejects.toMatchObject({ code: 'popup-closed' })
+    expect(onExit).toHaveBeenCalledTimes(1)
   })
 
   it('keeps waiting for the relay while the popup may only be cut off by COOP, and takes the key it brings', async () => {

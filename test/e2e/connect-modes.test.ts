@@ -195,6 +195,20 @@ describe('popup mode completing on the app origin in Chromium', () => {
     expect(await endings(page)).toEqual([{ type: 'success', scopedKey: 'scoped_e2e_popup_redirect' }])
   })
 
+  it('does not report popup-closed when a hosted page that spoke the protocol goes on to a COOP page', async () => {
+    const page = await loadApp({ mode: 'popup', completion: 'redirect', landing: 'return.html', login: 'coop' })
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#connect')])
+    await waitForLog(page, { type: 'event', name: 'READY' })
+    await popup.waitForURL((url) => url.searchParams.get('coop') === '1')
+    await popup.locator('#approve').waitFor()
+    expect(await popup.evaluate(() => window.opener)).toBeNull()
+    await popup.waitForTimeout(1500)
+    expect(await endings(page)).toEqual([])
+    await popup.click('#approve')
+    await waitForLog(page, { type: 'success' })
+    expect(await endings(page)).toEqual([{ type: 'success', scopedKey: 'scoped_e2e_popup_redirect' }])
+  })
+
   it('still reports popup-closed when the person closes a popup COOP cut off, once they are back on the page', async () => {
     const page = await loadApp({ mode: 'popup', completion: 'redirect', landing: 'return.html', coop: '1' })
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#connect')])
