@@ -17,10 +17,13 @@ export function checkKeyScope(caller: FakeCaller, method: string, path: string):
   }
   const outOfBounds = offLimits.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
   const writingDevices = (path === '/devices' || path.startsWith('/devices/')) && method !== 'GET'
+  const sendingCommand = method === 'POST' && /^\/commands\/[^/]+\/[^/]+$/.test(path)
   if (caller.kind === 'scoped') {
     if (creatingLink) return forbidden('A scoped key cannot create Connect links; use a Connect key or a server key.')
     if (outOfBounds) return forbidden('A scoped key cannot read or change sites, customers or programs.')
     if (writingDevices) return forbidden('A scoped key cannot create, update or delete devices; it may only read them and send commands.')
+    // Sending a command is a scoped key's only write: any other, on any path, is refused.
+    if (method !== 'GET' && method !== 'HEAD' && !sendingCommand) return forbidden('A scoped key may only read and send commands (`POST /v1/commands/{type}/{command}`).')
     return undefined
   }
   if (outOfBounds || writingDevices) {

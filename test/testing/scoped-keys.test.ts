@@ -43,6 +43,11 @@ describe('a scoped key', () => {
     ['POST', '/sites'],
     ['GET', '/customers/cus_ada_1815'],
     ['DELETE', '/programs/prog_1'],
+    // Sending a command is its only write: no other, on any path.
+    ['DELETE', '/commands/cmd_1'],
+    ['PUT', '/commands/battery/set-reserve'],
+    ['POST', '/webhooks'],
+    ['POST', '/commands'],
   ])('is refused %s %s with a 403', async (method, path) => {
     const response = await call(path, ada.scopedKey, { method, ...(method === 'GET' || method === 'DELETE' ? {} : { body: '{}' }) })
     expect((await expectJson<FakeErrorBody>(response, 403)).code).toBe('forbidden')
