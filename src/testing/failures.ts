@@ -4,7 +4,7 @@ import { errorResponse } from './responses'
 export interface FakeFailure {
   /** HTTP status to answer with, e.g. 429 or 503. */
   status: number
-  /** Seconds, sent as `Retry-After` and `retryAfter` in the body. @default undefined (none) */
+  /** Seconds, sent as `Retry-After` and `retryAfter` in the body. @default 1 for a 429 (Texture always sends one), none otherwise */
   retryAfter?: number
   /** @default 'rate-limited' for 429, 'server-error' for 5xx, 'injected-failure' otherwise */
   code?: string
@@ -44,10 +44,11 @@ export function createFailureQueue(): FailureQueue {
       if (failure === undefined) return undefined
       failure.remaining -= 1
       if (failure.remaining <= 0) pending = pending.filter((candidate) => candidate !== failure)
+      const retryAfter = failure.retryAfter ?? (failure.status === 429 ? 1 : undefined)
       return errorResponse(failure.status, {
         code: failure.code ?? defaultCode(failure.status),
         message: failure.message ?? `Injected failure: HTTP ${failure.status}.`,
-        ...(failure.retryAfter === undefined ? {} : { retryAfter: failure.retryAfter }),
+        ...(retryAfter === undefined ? {} : { retryAfter }),
       })
     },
     clear() {

@@ -15,6 +15,13 @@ describe('injected failures', () => {
     expect((await call('/devices', ada.scopedKey)).status).toBe(200)
   })
 
+  it('send Retry-After with a 429 even when the test gives none, as Texture does', async () => {
+    texture.failNext({ status: 429 })
+    const limited = await call('/devices', ada.scopedKey)
+    expect(limited.status).toBe(429)
+    expect(limited.headers.get('Retry-After')).toBe('1')
+  })
+
   it('inject 5xx a chosen number of times, only on the matching path and method', async () => {
     texture.failNext({ status: 503, times: 2, path: '/devices/dev_ada_powerwall', method: 'GET' })
     expect((await call('/devices', ada.scopedKey)).status).toBe(200)
