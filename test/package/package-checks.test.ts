@@ -29,7 +29,7 @@ describe('the published package', () => {
   it('passes publint with no errors or warnings', async () => {
     const { messages } = await publint({ pkgDir: root, strict: true, level: 'warning' })
     expect(messages.map((message) => `${message.type}: ${message.code} ${JSON.stringify(message.args)}`)).toEqual([])
-  })
+  }, 60_000)
 
   it('passes "are the types wrong" for every entry and resolution mode', async () => {
     const attw = resolve(root, 'node_modules/.bin/attw')
