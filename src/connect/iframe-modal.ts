@@ -70,8 +70,11 @@ export function createIframeModal(options: IframeModalOptions): IframeModal {
     event.preventDefault()
     options.onCloseRequest('escape')
   }
-  document.addEventListener('keydown', handleKeydown, true)
-  cleanup.add(() => document.removeEventListener('keydown', handleKeydown, true))
+  // The overlay owns the page, so Escape anywhere closes it; inline in a container the rest of the
+  // page is the app's, and its own Escape (a menu, another dialog) must not end the flow.
+  const keyTarget: Document | HTMLElement = isOverlay ? document : dialog
+  keyTarget.addEventListener('keydown', handleKeydown as EventListener, true)
+  cleanup.add(() => keyTarget.removeEventListener('keydown', handleKeydown as EventListener, true))
 
   let removed = false
   return {

@@ -172,7 +172,7 @@ describe('createIframeModal', () => {
     expect(modal.iframe.src).toBe(url)
   })
 
-  it('renders inside the given container, without overlay, scroll lock or focus trap', () => {
+  it('renders inside the given container, without overlay, scroll lock or focus trap, and hears Escape only inside it', () => {
     const container = document.createElement('section')
     document.body.append(container)
     const outside = addOutsideButton('still usable')
@@ -183,7 +183,10 @@ describe('createIframeModal', () => {
     expect(document.body.hasAttribute('style')).toBe(false)
     outside.focus()
     expect(document.activeElement).toBe(outside)
-    pressKey('Escape')
+    // Escape elsewhere on the page is the app's own (a menu, another dialog): the flow stays.
+    pressKey('Escape', outside)
+    expect(onCloseRequest).not.toHaveBeenCalled()
+    pressKey('Escape', closeButton()!)
     expect(onCloseRequest).toHaveBeenCalledWith('escape')
     modal.remove()
     expect(container.childNodes).toHaveLength(0)
