@@ -1,20 +1,26 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Sandbox } from '../../examples/sandbox/sandbox'
+import { sandboxUsers } from '../../src/testing/index'
 import { launchBrowser } from './support/browser'
+import { approveAs, requestsCarrying, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
 
 // examples/react/ on the sandbox, as `npm start` serves it: app.tsx bundled with React's
 // development build and rendered in <StrictMode>, so every effect mounts, unmounts and remounts.
+const [ada] = sandboxUsers as [(typeof sandboxUsers)[number]]
+
 let sandbox: Sandbox
 let browser: Browser
-let context: BrowserContext
+let watch: ContextWatch | undefined
+// What a person would wait for: commands are polled once a second, and CI machines are slow.
+const patience = { timeout: 10_000 }
 
 beforeAll(async () => {
-  const { startSandbox } = await import('../../examples/sandbox/sandbox.js')
   ;[sandbox, browser] = await Promise.all([startSandbox({ port: 0, commandDelayMs: 20 }), launchBrowser()])
 })
 afterEach(async () => {
-  await context?.close()
+  await watch?.context.close()
+  watch = undefined
+  sandbox.fake.reset()
 })
 afterAll(async () => {
   await browser?.close()
@@ -23,10 +29,10 @@ afterAll(async () => {
 
 /** Loads the example, clicks Connect once for real, and returns the app, its popup and every page the click made. */
 async function clickConnect(): Promise<{ app: Page; popup: Page; opened: Page[] }> {
-  context = await browser.newContext()
-  const app = await context.newPage()
+  watch = await watchedContext(browser)
+  const app = await watch.context.newPage()
   const opened: Page[] = []
-  context.on('page', (page) => opened.push(page))
+  watch.context.on('page', (page) => opened.push(page))
   await app.goto(`${sandbox.appUrl}/react/`)
   const connect = app.locator('#connect')
   await expect.poll(() => connect.isEnabled()).toBe(true)
@@ -34,6 +40,16 @@ async function clickConnect(): Promise<{ app: Page; popup: Page; opened: Page[] 
   await popup.waitForURL((url) => url.origin === sandbox.hostedUrl && url.pathname === '/connect')
   await popup.locator('#connect-form').waitFor()
   return { app, popup, opened }
+}
+
+/** Connects as Ada in the popup and waits until the page lists her devices. */
+async function connectAsAda(): Promise<Page> {
+  const { app, popup } = await clickConnect()
+  const closed = popup.waitForEvent('close')
+  await approveAs(popup, ada.referenceId)
+  await closed
+  await app.locator('#devices li').first().waitFor()
+  return app
 }
 
 const statusOf = (app: Page) => app.locator('#status').textContent()
@@ -58,9 +74,42 @@ describe('the React example (examples/react) in Chromium, inside <StrictMode>', 
     expect(await statusOf(app)).toBe('Connected.')
     const ids = await app.locator('#devices li').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.deviceId))
     expect(ids).toContain('dev_ada_powerwall')
-    expect(await app.locator('#devices-title').textContent()).not.toContain('scoped_sandbox_ada_5f2c8e41')
+    // No part of the scoped key is rendered: not its prefix, not its last characters.
+    const html = await app.content()
+    expect(html).not.toContain('scoped_')
+    expect(html).not.toContain(ada.scopedKey.slice(-4))
     expect(app.url()).toBe(`${sandbox.appUrl}/react/`)
     expect(opened).toEqual([popup])
+    expect(watch!.problems).toEqual([])
+  })
+
+  it('sends a command and sees it succeed', async () => {
+    const app = await connectAsAda()
+    const powerwall = app.locator('li[data-device-id="dev_ada_powerwall"]')
+    expect(await powerwall.locator('.reserve').textContent()).toBe('Backup reserve: 20%')
+    await powerwall.getByLabel('New reserve (%)').fill('35')
+    await powerwall.getByRole('button', { name: 'Set reserve' }).click()
+    await expect.poll(() => powerwall.locator('.command-status').textContent(), patience).toBe('Set reserve to 35%: pending → success')
+    await expect.poll(() => powerwall.locator('.reserve').textContent(), patience).toBe('Backup reserve: 35%')
+    expect(sandbox.fake.store.findDevice('dev_ada_powerwall')?.state).toMatchObject({ backupReserve: 35 })
+    expect(watch!.problems).toEqual([])
+  })
+
+  it('shows another user’s device refused with 403', async () => {
+    const app = await connectAsAda()
+    // Ada's page offers Grace's battery: Texture refuses it, and the page says so.
+    expect(await app.getByLabel('Device id').inputValue()).toBe('dev_grace_iq_battery')
+    await app.getByRole('button', { name: "Try another user's device" }).click()
+    await expect
+      .poll(() => app.locator('#lookup-result').textContent(), patience)
+      .toMatch(/^Refused with HTTP 403: that device belongs to another user\. \(GET \/devices\/dev_grace_iq_battery failed with HTTP 403/)
+    // Her own device, asked the same way, is not refused.
+    await app.getByLabel('Device id').fill('dev_ada_model3')
+    await app.getByRole('button', { name: "Try another user's device" }).click()
+    await expect.poll(() => app.locator('#lookup-result').textContent(), patience).toBe('Model 3 is yours: a vehicle by tesla.')
+    expect(watch!.problems).toEqual([])
+    // The key travelled in headers only: never in a URL or a Referer.
+    expect(await requestsCarrying(watch!, ada.scopedKey)).toEqual([])
   })
 
   it('closes the popup when the Connect panel unmounts', async () => {
