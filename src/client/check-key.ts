@@ -1,7 +1,6 @@
 import { TextureError } from '../errors/texture-error'
 import { isBrowser } from '../internal/env'
-
-const scopedKeyPrefix = 'scoped_'
+import { isScopedKey } from '../internal/is-scoped-key'
 
 /**
  * Throws unless `key` is usable here: a non-blank string, and in a browser a scoped key. The
@@ -14,9 +13,10 @@ export function assertUsableKey(key: unknown): asserts key is string {
   if (key !== key.trim() || /[\r\n]/.test(key)) {
     throw new TextureError('`scopedKey` has surrounding whitespace or a line break; pass it exactly as Connect returned it.')
   }
+  const isWorkspaceKey = key.startsWith('api_')
   // Anything on a page can be read by anyone who loads it: only a per-user scoped key belongs there.
-  if (isBrowser() && !key.startsWith(scopedKeyPrefix)) {
-    throw new TextureError(key.startsWith('api_') ? workspaceKeyMessage : otherKeyMessage)
+  if (isBrowser() && !isScopedKey(key)) {
+    throw new TextureError(isWorkspaceKey ? workspaceKeyMessage : otherKeyMessage)
   }
 }
 

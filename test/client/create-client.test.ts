@@ -25,7 +25,7 @@ describe('keys in a browser', () => {
     expect(requests).toHaveLength(0)
   })
 
-  it.each(['connect_public_123', 'sk_live_123', 'SCOPED_abc', 'xscoped_abc'])('refuses %j, which is not a scoped key', (key) => {
+  it.each(['connect_public_123', 'sk_live_123', 'SCOPED_abc', 'xscoped_abc', 'scoped_'])('refuses %j, which is not a scoped key', (key) => {
     expect(() => createTextureClient({ scopedKey: key })).toThrow(/only scoped keys \(`scoped_…`\) are accepted/)
   })
 
