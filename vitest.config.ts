@@ -26,6 +26,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/node/**/*.test.ts', 'test/package/**/*.test.ts'],
+          // The same key-hygiene spy as the unit tests: the SDK on a server logs no key either.
+          setupFiles: ['test/setup/unit.ts'],
         },
       },
       {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { sandboxUsers } from '../../src/testing/index'
 import { launchBrowser } from './support/browser'
-import { approveAs, requestsCarrying, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
+import { approveAs, keysAtRest, requestsCarrying, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
 
 // examples/esm/ (index.html + return.html) served by the real sandbox, driven in Chromium.
 const [ada, grace, katherine] = sandboxUsers as [(typeof sandboxUsers)[number], (typeof sandboxUsers)[number], (typeof sandboxUsers)[number]]
@@ -17,9 +17,11 @@ beforeAll(async () => {
   ;[sandbox, browser] = await Promise.all([startSandbox({ port: 0, commandDelayMs: 100 }), launchBrowser()])
 })
 afterEach(async () => {
+  const atRest = watch === undefined ? [] : await keysAtRest(watch)
   await watch?.context.close()
   watch = undefined
   sandbox.fake.reset()
+  expect(atRest).toEqual([])
 })
 afterAll(async () => {
   await browser?.close()

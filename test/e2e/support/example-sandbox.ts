@@ -28,13 +28,24 @@ export interface ContextWatch {
 // Chromium logs every HTTP error answer as a console error; the examples provoke a 403 on purpose.
 const expectedConsoleError = /^Failed to load resource: the server responded with a status of 403/
 
-/** A fresh browser context that records page errors, console errors and requests. */
+// A scoped key, but not the parameter name `texture_scoped_key` itself.
+const scopedKeyPattern = /(?<!texture_)scoped_[A-Za-z0-9_\-.~%]+/
+
+/**
+ * A fresh browser context that records page errors, console errors, `securitypolicyviolation`
+ * events, any console message carrying a scoped key (DESIGN §4: never logged), and requests.
+ */
 export async function watchedContext(browser: Browser): Promise<ContextWatch> {
   const context = await browser.newContext()
   const watch: ContextWatch = { context, problems: [], requests: [] }
+  // Injected by the browser, outside every page's CSP: each violation becomes a console error.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`securitypolicyviolation: ${event.violatedDirective} ${event.blockedURI}`))
+  })
   context.on('weberror', (error) => watch.problems.push(`uncaught: ${error.error().message}`))
   context.on('console', (message) => {
-    if (message.type() === 'error' && !expectedConsoleError.test(message.text())) watch.problems.push(`console: ${message.text()}`)
+    if (scopedKeyPattern.test(message.text())) watch.problems.push(`a scoped key in console.${message.type()}`)
+    else if (message.type() === 'error' && !expectedConsoleError.test(message.text())) watch.problems.push(`console: ${message.text()}`)
   })
   context.on('request', (request) => watch.requests.push(request))
   return watch
@@ -46,6 +57,25 @@ export async function requestsCarrying(watch: ContextWatch, secret: string): Pro
   for (const request of watch.requests) {
     const referer = (await request.headerValue('referer').catch(() => null)) ?? ''
     if (request.url().includes(secret) || referer.includes(secret)) found.push(`${request.method()} ${request.url()}${referer.includes(secret) ? ` (Referer ${referer})` : ''}`)
+  }
+  return found
+}
+
+/**
+ * Where a scoped key sits at rest in the context's open pages, popups included: localStorage,
+ * sessionStorage or cookies (DESIGN §4: the SDK writes it to none of them, nor should an example).
+ */
+export async function keysAtRest(watch: ContextWatch): Promise<string[]> {
+  const found: string[] = []
+  for (const page of watch.context.pages()) {
+    const stores = await page
+      .evaluate(() => ({
+        localStorage: Object.entries(localStorage).join(' '),
+        sessionStorage: Object.entries(sessionStorage).join(' '),
+        cookie: document.cookie,
+      }))
+      .catch(() => ({}) as Record<string, string>)
+    for (const [where, text] of Object.entries(stores)) if (scopedKeyPattern.test(text)) found.push(`${where} of ${page.url()}`)
   }
   return found
 }
