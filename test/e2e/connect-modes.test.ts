@@ -74,6 +74,19 @@ const pageLeftovers = (page: Page) =>
     htmlStyle: document.documentElement.getAttribute('style'),
   }))
 
+/**
+ * The popup is cut off by COOP (no opener; the app's handle reads closed), yet the person is still
+ * in it: no ending while several closed-window checks run, then approving delivers the key.
+ */
+async function expectCutOffPopupToFinish(page: Page, popup: Page): Promise<void> {
+  expect(await popup.evaluate(() => window.opener)).toBeNull()
+  await popup.waitForTimeout(1500)
+  expect(await endings(page)).toEqual([])
+  await popup.click('#approve')
+  await waitForLog(page, { type: 'success' })
+  expect(await endings(page)).toEqual([{ type: 'success', scopedKey: 'scoped_e2e_popup_redirect' }])
+}
+
 function hostedFrame(page: Page) {
   return page.frameLocator(`iframe[src^="${hosted.origin}"]`)
 }
@@ -185,14 +198,7 @@ describe('popup mode completing on the app origin in Chromium', () => {
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#connect')])
     await popup.waitForURL((url) => url.origin === hosted.origin)
     await popup.locator('#approve').waitFor()
-    // The cut is real: the popup has no opener any more, and the app's handle to it reads closed.
-    expect(await popup.evaluate(() => window.opener)).toBeNull()
-    // Long enough for several closed-window checks to run while the person is still in the popup.
-    await popup.waitForTimeout(1500)
-    expect(await endings(page)).toEqual([])
-    await popup.click('#approve')
-    await waitForLog(page, { type: 'success' })
-    expect(await endings(page)).toEqual([{ type: 'success', scopedKey: 'scoped_e2e_popup_redirect' }])
+    await expectCutOffPopupToFinish(page, popup)
   })
 
   it('does not report popup-closed when a hosted page that spoke the protocol goes on to a COOP page', async () => {
@@ -201,12 +207,7 @@ describe('popup mode completing on the app origin in Chromium', () => {
     await waitForLog(page, { type: 'event', name: 'READY' })
     await popup.waitForURL((url) => url.searchParams.get('coop') === '1')
     await popup.locator('#approve').waitFor()
-    expect(await popup.evaluate(() => window.opener)).toBeNull()
-    await popup.waitForTimeout(1500)
-    expect(await endings(page)).toEqual([])
-    await popup.click('#approve')
-    await waitForLog(page, { type: 'success' })
-    expect(await endings(page)).toEqual([{ type: 'success', scopedKey: 'scoped_e2e_popup_redirect' }])
+    await expectCutOffPopupToFinish(page, popup)
   })
 
   it('still reports popup-closed when the person closes a popup COOP cut off, once they are back on the page', async () => {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { sandboxUsers } from '../../src/testing/index'
 import { launchBrowser } from './support/browser'
-import { approveAs, keysAtRest, requestsCarrying, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
+import { approveAs, keysAtRest, requestsCarrying, setReserve, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
 
 // examples/esm/ (index.html + return.html) served by the real sandbox, driven in Chromium.
 const [ada, grace, katherine] = sandboxUsers as [(typeof sandboxUsers)[number], (typeof sandboxUsers)[number], (typeof sandboxUsers)[number]]
@@ -40,16 +40,6 @@ async function openExample(): Promise<Page> {
 const statusOf = (page: Page) => page.locator('#status').textContent()
 const isOnHostedPage = (url: URL) => url.origin === sandbox.hostedUrl && url.pathname === '/connect'
 
-/** Sets a battery's reserve through the page and expects to see the command go pending → success. */
-async function setReserve(page: Page, deviceId: string, percent: number): Promise<void> {
-  const battery = page.locator(`li[data-device-id="${deviceId}"]`)
-  await battery.getByLabel('New reserve (%)').fill(String(percent))
-  await battery.getByRole('button', { name: 'Set reserve' }).click()
-  await expect.poll(() => battery.locator('.command-status').textContent(), patience).toBe(`Set reserve to ${percent}%: pending → success`)
-  await expect.poll(() => battery.locator('.reserve').textContent(), patience).toBe(`Backup reserve: ${percent}%`)
-  expect(sandbox.fake.store.findDevice(deviceId)?.state).toMatchObject({ backupReserve: percent })
-}
-
 /** Asks for the suggested device of another user and expects the page to show Texture's 403. */
 async function expectOtherUsersDeviceRefused(page: Page, otherDeviceId: string): Promise<void> {
   expect(await page.getByLabel('Device id').inputValue()).toBe(otherDeviceId)
@@ -86,7 +76,7 @@ describe('examples/esm in Chromium', () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).overflow)).not.toBe('hidden')
     expect(await page.locator('#devices .device-name').allTextContents()).toEqual(['Powerwall', 'Model 3', 'Garage charger', 'Roof array', 'Hallway'])
 
-    await setReserve(page, 'dev_ada_powerwall', 45)
+    await setReserve(page, sandbox, 'dev_ada_powerwall', 45)
     await expectOtherUsersDeviceRefused(page, 'dev_grace_iq_battery')
     expect(watch!.problems).toEqual([])
     expect(await requestsCarrying(watch!, ada.scopedKey)).toEqual([])
@@ -118,7 +108,7 @@ describe('examples/esm in Chromium', () => {
     expect(await page.evaluate(() => window.location.href)).toBe(`${sandbox.appUrl}/esm/return.html`)
     expect(await historyOf(page)).toEqual([`${sandbox.appUrl}/esm/`, `${sandbox.appUrl}/esm/return.html`])
 
-    await setReserve(page, 'dev_grace_iq_battery', 60)
+    await setReserve(page, sandbox, 'dev_grace_iq_battery', 60)
     await expectOtherUsersDeviceRefused(page, 'dev_ada_powerwall')
 
     // The key travelled once in a URL — the hosted flow's redirect, which Texture's protocol

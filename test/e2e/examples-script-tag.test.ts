@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { sandboxUsers } from '../../src/testing/index'
 import { launchBrowser } from './support/browser'
-import { approveAs, keysAtRest, requestsCarrying, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
+import { approveAs, keysAtRest, requestsCarrying, setReserve, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
 
 // examples/script-tag/ served by the real sandbox, driven in Chromium the way a person uses it.
 const [ada, , katherine] = sandboxUsers as [(typeof sandboxUsers)[number], (typeof sandboxUsers)[number], (typeof sandboxUsers)[number]]
@@ -60,13 +60,8 @@ describe('examples/script-tag in Chromium', () => {
     await expect.poll(() => statusOf(page), patience).toBe('Connected: 5 devices.')
     expect(await deviceNames(page)).toEqual(['Powerwall', 'Model 3', 'Garage charger', 'Roof array', 'Hallway'])
 
-    const powerwall = page.locator('li[data-device-id="dev_ada_powerwall"]')
-    expect(await powerwall.locator('.reserve').textContent()).toBe('Backup reserve: 20%')
-    await powerwall.getByLabel('New reserve (%)').fill('35')
-    await powerwall.getByRole('button', { name: 'Set reserve' }).click()
-    await expect.poll(() => powerwall.locator('.command-status').textContent(), patience).toBe('Set reserve to 35%: pending → success')
-    await expect.poll(() => powerwall.locator('.reserve').textContent(), patience).toBe('Backup reserve: 35%')
-    expect(sandbox.fake.store.findDevice('dev_ada_powerwall')?.state).toMatchObject({ backupReserve: 35 })
+    expect(await page.locator('li[data-device-id="dev_ada_powerwall"] .reserve').textContent()).toBe('Backup reserve: 20%')
+    await setReserve(page, sandbox, 'dev_ada_powerwall', 35)
 
     // Ada's page offers Grace's battery: Texture refuses it, and the page says so.
     expect(await page.getByLabel('Device id').inputValue()).toBe('dev_grace_iq_battery')

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { sandboxUsers } from '../../src/testing/index'
 import { launchBrowser } from './support/browser'
-import { approveAs, keysAtRest, requestsCarrying, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
+import { approveAs, keysAtRest, requestsCarrying, setReserve, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
 
 // examples/react/ on the sandbox, as `npm start` serves it: app.tsx bundled with React's
 // development build and rendered in <StrictMode>, so every effect mounts, unmounts and remounts.
@@ -87,13 +87,8 @@ describe('the React example (examples/react) in Chromium, inside <StrictMode>', 
 
   it('sends a command and sees it succeed', async () => {
     const app = await connectAsAda()
-    const powerwall = app.locator('li[data-device-id="dev_ada_powerwall"]')
-    expect(await powerwall.locator('.reserve').textContent()).toBe('Backup reserve: 20%')
-    await powerwall.getByLabel('New reserve (%)').fill('35')
-    await powerwall.getByRole('button', { name: 'Set reserve' }).click()
-    await expect.poll(() => powerwall.locator('.command-status').textContent(), patience).toBe('Set reserve to 35%: pending → success')
-    await expect.poll(() => powerwall.locator('.reserve').textContent(), patience).toBe('Backup reserve: 35%')
-    expect(sandbox.fake.store.findDevice('dev_ada_powerwall')?.state).toMatchObject({ backupReserve: 35 })
+    expect(await app.locator('li[data-device-id="dev_ada_powerwall"] .reserve').textContent()).toBe('Backup reserve: 20%')
+    await setReserve(app, sandbox, 'dev_ada_powerwall', 35)
     expect(watch!.problems).toEqual([])
   })
 

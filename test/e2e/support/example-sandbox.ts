@@ -1,4 +1,6 @@
-import type { Browser, BrowserContext, Locator, Request } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core'
+import { expect } from 'vitest'
+import type { Sandbox } from '../../../examples/sandbox/sandbox.js'
 export { startSandbox, type Sandbox } from '../../../examples/sandbox/sandbox.js'
 
 /** Anything that finds elements: a Page (the popup, a redirected page) or a FrameLocator (the iframe). */
@@ -78,4 +80,18 @@ export async function keysAtRest(watch: ContextWatch): Promise<string[]> {
     for (const [where, text] of Object.entries(stores)) if (scopedKeyPattern.test(text)) found.push(`${where} of ${page.url()}`)
   }
   return found
+}
+
+/**
+ * Sets a battery's reserve through an example page, as a person would, and expects to see the
+ * command go pending → success, the new reserve shown, and the sandbox's device changed.
+ */
+export async function setReserve(page: Page, sandbox: Sandbox, deviceId: string, percent: number): Promise<void> {
+  const patience = { timeout: 10_000 }
+  const battery = page.locator(`li[data-device-id="${deviceId}"]`)
+  await battery.getByLabel('New reserve (%)').fill(String(percent))
+  await battery.getByRole('button', { name: 'Set reserve' }).click()
+  await expect.poll(() => battery.locator('.command-status').textContent(), patience).toBe(`Set reserve to ${percent}%: pending → success`)
+  await expect.poll(() => battery.locator('.reserve').textContent(), patience).toBe(`Backup reserve: ${percent}%`)
+  expect(sandbox.fake.store.findDevice(deviceId)?.state).toMatchObject({ backupReserve: percent })
 }
