@@ -48,16 +48,19 @@ describe('a session in redirect mode', () => {
     await expect(session.result).rejects.toMatchObject({ code: 'cancelled' })
   })
 
-  it('adds nothing to the page: no listener, no timer, no element', () => {
+  it('adds nothing to the page but a pageshow listener, which close() removes: no message listener, timer or element', () => {
     stubNavigation()
     const addListener = vi.spyOn(window, 'addEventListener')
+    const removeListener = vi.spyOn(window, 'removeEventListener')
     const setTimer = vi.spyOn(globalThis, 'setTimeout')
     const setRepeat = vi.spyOn(globalThis, 'setInterval')
-    openSession({ linkUrl, mode: 'redirect', redirectUrl })
-    expect(addListener).not.toHaveBeenCalledWith('message', expect.anything())
+    const session = openSession({ linkUrl, mode: 'redirect', redirectUrl })
+    expect(addListener.mock.calls.map(([type]) => type)).toEqual(['pageshow'])
     expect(setTimer).not.toHaveBeenCalled()
     expect(setRepeat).not.toHaveBeenCalled()
     expect(document.body.childElementCount).toBe(0)
+    session.close()
+    expect(removeListener).toHaveBeenCalledWith('pageshow', addListener.mock.calls[0]![1])
   })
 
   it('ends with onExit navigated-back when the user comes Back from the hosted flow, so the next open() redirects again', async () => {
