@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core'
 import { expect } from 'vitest'
 import type { Sandbox } from '../../../examples/sandbox/sandbox.js'
+import { containsScopedKey } from '../../security/support/key-spy'
 export { startSandbox, type Sandbox } from '../../../examples/sandbox/sandbox.js'
 
 /** Anything that finds elements: a Page (the popup, a redirected page) or a FrameLocator (the iframe). */
@@ -30,9 +31,6 @@ export interface ContextWatch {
 // Chromium logs every HTTP error answer as a console error; the examples provoke a 403 on purpose.
 const expectedConsoleError = /^Failed to load resource: the server responded with a status of 403/
 
-// A scoped key, but not the parameter name `texture_scoped_key` itself.
-const scopedKeyPattern = /(?<!texture_)scoped_[A-Za-z0-9_\-.~%]+/
-
 /**
  * A fresh browser context that records page errors, console errors, `securitypolicyviolation`
  * events, any console message carrying a scoped key (DESIGN §4: never logged), and requests.
@@ -46,7 +44,7 @@ export async function watchedContext(browser: Browser): Promise<ContextWatch> {
   })
   context.on('weberror', (error) => watch.problems.push(`uncaught: ${error.error().message}`))
   context.on('console', (message) => {
-    if (scopedKeyPattern.test(message.text())) watch.problems.push(`a scoped key in console.${message.type()}`)
+    if (containsScopedKey(message.text())) watch.problems.push(`a scoped key in console.${message.type()}`)
     else if (message.type() === 'error' && !expectedConsoleError.test(message.text())) watch.problems.push(`console: ${message.text()}`)
   })
   context.on('request', (request) => watch.requests.push(request))
@@ -77,7 +75,7 @@ export async function keysAtRest(watch: ContextWatch): Promise<string[]> {
         cookie: document.cookie,
       }))
       .catch(() => ({}) as Record<string, string>)
-    for (const [where, text] of Object.entries(stores)) if (scopedKeyPattern.test(text)) found.push(`${where} of ${page.url()}`)
+    for (const [where, text] of Object.entries(stores)) if (containsScopedKey(text)) found.push(`${where} of ${page.url()}`)
   }
   return found
 }
