@@ -1,3 +1,4 @@
+import type { ConnectError } from '../errors/connect-error'
 import type { ResolvedConnectOptions } from './options'
 
 /**
@@ -16,6 +17,8 @@ export interface Presenter {
   isGone(): boolean
   /** Closes the window or removes the iframe; idempotent. */
   close(): void
+  /** Resolves once the flow is on screen, for a presentation that appears later (the iframe modal loads its code first). */
+  readonly shown?: Promise<void>
 }
 
 /** Why the user dismissed the SDK's own UI (the iframe modal's close button or Escape). */
@@ -29,6 +32,8 @@ export interface PresenterRequest {
   options: ResolvedConnectOptions
   /** The user dismissed the flow through the SDK's own UI. */
   onDismiss: (reason: DismissReason) => void
+  /** The presentation could not be shown after all (the iframe modal's code failed to load). */
+  onFailure: (error: ConnectError) => void
 }
 
 /**

@@ -107,7 +107,7 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
   const linkFor = (linkUrl: string, mode: Presenter['mode']) => (mode === 'redirect' ? linkUrl : buildLinkUrl(linkUrl, { state, origin: appOrigin, mode }))
   const present = (mode: ConnectMode) => {
     const url = options.link.kind === 'url' ? linkFor(options.link.url, mode) : undefined
-    return openers[mode]({ url, state, options, onDismiss: (via) => settle(dismissEnding(via)) })
+    return openers[mode]({ url, state, options, onDismiss: (via) => settle(dismissEnding(via)), onFailure: (error) => settle({ kind: 'error', error }) })
   }
   // Opened before anything async: window.open must run synchronously inside the click.
   let presenter = present(options.mode)
@@ -126,11 +126,13 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
     if (hasWindow) watchWindow(shown)
     else cleanup.add(onReturnFromRedirect(() => settle(exitEnding('navigated-back', 'The user came back from the Connect flow without finishing it.'))))
     const announce = () => {
-      if (!settled) emitter.emit('open', { mode: shown.mode })
+      void (shown.shown ?? Promise.resolve()).then(() => {
+        if (!settled) emitter.emit('open', { mode: shown.mode })
+      })
     }
     if (options.link.kind === 'url') {
       if (hasWindow) startListening(shown, options.link.url)
-      queueMicrotask(announce)
+      announce()
     } else {
       const abort = new AbortController()
       cleanup.add(() => abort.abort())

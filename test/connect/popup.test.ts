@@ -4,7 +4,7 @@ import { openPopup, popupFeatures } from '../../src/connect/popup'
 import { stubBlockedWindowOpen, stubWindowOpen } from './support/fake-popup'
 
 const options = resolveConnectOptions({ linkUrl: 'https://connect.example.com/link' })
-const request = (url: string | undefined) => ({ url, state: 'state-1', options, onDismiss: () => {} })
+const request = (url: string | undefined) => ({ url, state: 'state-1', options, onDismiss: () => {}, onFailure: () => {} })
 
 describe('openPopup', () => {
   it('opens the link in a new window, as a popup', () => {

@@ -3,7 +3,7 @@ import { ConnectError } from '../../src/index'
 import { stubFrameWindows } from './support/fake-frame'
 import { stubBlockedWindowOpen } from './support/fake-popup'
 import { hostedOrigin, linkUrl, postMessageFrom, protocolMessage, stateOf } from './support/hosted'
-import { flushPromises, openSession } from './support/sessions'
+import { flushPromises, openSession, whenOpen } from './support/sessions'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -15,10 +15,11 @@ function frame(): HTMLIFrameElement {
   return iframe
 }
 
-function openIframeSession(extra: Record<string, unknown> = {}) {
+async function openIframeSession(extra: Record<string, unknown> = {}) {
   stubFrameWindows()
   const callbacks = { onSuccess: vi.fn(), onExit: vi.fn(), onError: vi.fn(), onEvent: vi.fn() }
   const session = openSession({ linkUrl, mode: 'iframe', ...callbacks, ...extra })
+  await whenOpen(session)
   const iframe = frame()
   const state = stateOf(iframe.src)
   const post = (type: string, fields: Record<string, unknown> = {}, from: { source: Window | null; origin: string } = { source: iframe.contentWindow, origin: hostedOrigin }) =>
@@ -27,8 +28,8 @@ function openIframeSession(extra: Record<string, unknown> = {}) {
 }
 
 describe('a session in iframe mode', () => {
-  it('shows the link with the protocol parameters in a modal dialog, named for handleRedirect', () => {
-    const { iframe, state } = openIframeSession()
+  it('shows the link with the protocol parameters in a modal dialog, named for handleRedirect', async () => {
+    const { iframe, state } = await openIframeSession()
     const url = new URL(iframe.src)
     expect(url.searchParams.get('texture_mode')).toBe('iframe')
     expect(url.searchParams.get('texture_origin')).toBe(location.origin)
@@ -38,7 +39,7 @@ describe('a session in iframe mode', () => {
   })
 
   it('settles with the key sent by its own iframe and removes the modal', async () => {
-    const { session, post, callbacks } = openIframeSession()
+    const { session, post, callbacks } = await openIframeSession()
     post('success', { scopedKey: 'scoped_iframe_1' })
     await expect(session.result).resolves.toEqual({ scopedKey: 'scoped_iframe_1', metadata: {} })
     expect(callbacks.onSuccess).toHaveBeenCalledTimes(1)
@@ -47,7 +48,7 @@ describe('a session in iframe mode', () => {
   })
 
   it('ignores the same message posted by the parent page or another origin', async () => {
-    const { post, callbacks } = openIframeSession()
+    const { post, callbacks } = await openIframeSession()
     post('success', { scopedKey: 'scoped_forged_1' }, { source: window, origin: hostedOrigin })
     post('success', { scopedKey: 'scoped_forged_2' }, { source: frame().contentWindow, origin: location.origin })
     await flushPromises()
@@ -56,7 +57,7 @@ describe('a session in iframe mode', () => {
   })
 
   it('ends with onExit (modal-closed) and cancelled when the user presses Escape', async () => {
-    const { session, callbacks } = openIframeSession()
+    const { session, callbacks } = await openIframeSession()
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
     const error = await session.result.catch((reason: unknown) => reason)
     expect(error).toBeInstanceOf(ConnectError)
@@ -67,7 +68,7 @@ describe('a session in iframe mode', () => {
   })
 
   it('ends the same way from the close button', async () => {
-    const { session, callbacks } = openIframeSession()
+    const { session, callbacks } = await openIframeSession()
     document.querySelector<HTMLButtonElement>('button[aria-label="Close"]')!.click()
     await expect(session.result).rejects.toMatchObject({ code: 'cancelled' })
     expect(callbacks.onExit).toHaveBeenCalledWith({ reason: 'modal-closed', metadata: { via: 'close-button' } })
@@ -77,43 +78,69 @@ describe('a session in iframe mode', () => {
     const button = document.createElement('button')
     document.body.append(button)
     button.focus()
-    const { session, post } = openIframeSession()
+    const { session, post } = await openIframeSession()
     expect(document.activeElement).not.toBe(button)
     post('exit', { reason: 'user-cancelled' })
     await session.result.catch(() => {})
     expect(document.activeElement).toBe(button)
   })
 
-  it('renders inside the container the app gives, with the title it gives', () => {
+  it('renders inside the container the app gives, with the title it gives', async () => {
     const container = document.createElement('section')
     document.body.append(container)
-    openIframeSession({ iframe: { container, title: 'Connect your battery' } })
+    await openIframeSession({ iframe: { container, title: 'Connect your battery' } })
     expect(container.contains(frame())).toBe(true)
     expect(frame().title).toBe('Connect your battery')
   })
 
   it('takes a key relayed by handleRedirect from a page inside its iframe', async () => {
-    const { session, iframe, state } = openIframeSession()
+    const { session, iframe, state } = await openIframeSession()
     postMessageFrom({ source: iframe.contentWindow, origin: location.origin, data: { source: 'texture-connect', version: 1, type: 'relay', state, scopedKey: 'scoped_relay_1' } })
     await expect(session.result).resolves.toEqual({ scopedKey: 'scoped_relay_1', metadata: {} })
   })
 
   it('ends with closed-by-app when the app removes the iframe from the page', async () => {
     vi.useFakeTimers()
-    const { session, iframe, callbacks } = openIframeSession()
+    const { session, iframe, callbacks } = await openIframeSession()
     iframe.closest('[role="dialog"]')!.parentElement!.remove()
     await vi.advanceTimersByTimeAsync(1000)
     await expect(session.result).rejects.toMatchObject({ code: 'cancelled' })
     expect(callbacks.onExit).toHaveBeenCalledWith({ reason: 'closed-by-app', metadata: {} })
   })
 
-  it('opens on a blank frame and loads the link once an async linkUrl resolves', async () => {
+  it('shows nothing when the session is closed before the modal is on screen', async () => {
+    stubFrameWindows()
+    const onExit = vi.fn()
+    const session = openSession({ linkUrl, mode: 'iframe', onExit })
+    const opened = vi.fn()
+    session.on('open', opened)
+    session.close()
+    // The modal's code has certainly arrived once this import resolves: it is the same module.
+    await import('../../src/connect/iframe-modal')
+    await flushPromises()
+    expect(document.querySelector('iframe')).toBeNull()
+    expect(document.body.childElementCount).toBe(0)
+    expect(opened).not.toHaveBeenCalled()
+    expect(onExit).toHaveBeenCalledWith({ reason: 'closed-by-app', metadata: {} })
+  })
+
+  it('shows the link once an async linkUrl resolves, even before the modal is on screen', async () => {
     const session = openSession({ mode: 'iframe', linkUrl: async () => linkUrl })
     const opened = vi.fn()
     session.on('open', opened)
-    await flushPromises()
+    await whenOpen(session)
     expect(opened).toHaveBeenCalledWith({ mode: 'iframe' })
     expect(frame().src).toContain('texture_mode=iframe')
+  })
+
+  it('shows a blank frame while the link is still coming, then sends it there', async () => {
+    let giveLink!: (url: string) => void
+    const session = openSession({ mode: 'iframe', linkUrl: () => new Promise<string>((resolve) => (giveLink = resolve)) })
+    await vi.waitFor(() => frame())
+    expect(frame().getAttribute('src')).toBeNull()
+    giveLink(linkUrl)
+    await whenOpen(session)
+    expect(new URL(frame().src).searchParams.get('texture_mode')).toBe('iframe')
   })
 })
 
@@ -125,7 +152,7 @@ describe('fallback when the popup is blocked', () => {
     const session = openSession({ linkUrl, fallback: 'iframe', onEvent, onError })
     const opened = vi.fn()
     session.on('open', opened)
-    await flushPromises()
+    await whenOpen(session)
     expect(onError).not.toHaveBeenCalled()
     expect(onEvent).toHaveBeenCalledWith({ name: 'FALLBACK', metadata: { from: 'popup', to: 'iframe' } })
     expect(opened).toHaveBeenCalledWith({ mode: 'iframe' })

@@ -5,6 +5,7 @@ import { hostedOrigin, linkUrl, postMessageFrom, protocolMessage, stateOf } from
 import { printFigures } from './support/figures'
 import { countResources } from './support/resource-counter'
 import { stubFrameWindows } from '../connect/support/fake-frame'
+import { whenOpen } from '../connect/support/sessions'
 
 const cycles = 1_000
 
@@ -34,11 +35,12 @@ const scenarios: Cycle[] = [
   { name: 'popup: async link, closed first', mode: 'popup', run: async (open) => { let give!: (url: string) => void; const s = open({ linkUrl: () => new Promise<string>((resolve) => (give = resolve)) }); s.close(); give(linkUrl); await drain(); await s.result.catch(() => {}) } },
   { name: 'popup: async link, then success', mode: 'popup', run: async (open) => { const s = open({ linkUrl: async () => linkUrl }); await drain(); postMessageFrom({ source: popupOf(), origin: hostedOrigin, data: protocolMessage(stateOf(String(vi.mocked(popupOf().location.replace).mock.calls.at(-1)![0])), 'success', { scopedKey: 'scoped_leak_2' }) }); await s.result } },
   { name: 'popup: blocked', mode: 'popup', run: async (open) => { vi.mocked(window.open).mockImplementationOnce(() => null); const s = open(); await drain(); await s.result.catch(() => {}) } },
-  { name: 'iframe: success message', mode: 'iframe', run: async (open) => { const s = open({ mode: 'iframe' }); fromIframe('success', { scopedKey: 'scoped_leak_3' }); await s.result } },
-  { name: 'iframe: close button', mode: 'iframe', run: async (open) => { const s = open({ mode: 'iframe' }); document.querySelector<HTMLButtonElement>('button[aria-label="Close"]')!.click(); await s.result.catch(() => {}) } },
-  { name: 'iframe: Escape', mode: 'iframe', run: async (open) => { const s = open({ mode: 'iframe' }); document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })); await s.result.catch(() => {}) } },
-  { name: 'iframe: session.close()', mode: 'iframe', run: async (open) => { const s = open({ mode: 'iframe' }); s.close(); await s.result.catch(() => {}) } },
-  { name: 'iframe: app removed it', mode: 'iframe', run: async (open) => { const s = open({ mode: 'iframe' }); iframe().closest('[role="dialog"]')!.parentElement!.remove(); vi.advanceTimersByTime(500); await s.result.catch(() => {}) } },
+  { name: 'iframe: success message', mode: 'iframe', run: async (open) => { const s = open({ mode: 'iframe' }); await whenOpen(s); fromIframe('success', { scopedKey: 'scoped_leak_3' }); await s.result } },
+  { name: 'iframe: close button', mode: 'iframe', run: async (open) => { const s = open({ mode: 'iframe' }); await whenOpen(s); document.querySelector<HTMLButtonElement>('button[aria-label="Close"]')!.click(); await s.result.catch(() => {}) } },
+  { name: 'iframe: Escape', mode: 'iframe', run: async (open) => { const s = open({ mode: 'iframe' }); await whenOpen(s); document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })); await s.result.catch(() => {}) } },
+  { name: 'iframe: session.close() before it is shown', mode: 'iframe', run: async (open) => { const s = open({ mode: 'iframe' }); s.close(); await s.result.catch(() => {}) } },
+  { name: 'iframe: session.close() once shown', mode: 'iframe', run: async (open) => { const s = open({ mode: 'iframe' }); await whenOpen(s); s.close(); await s.result.catch(() => {}) } },
+  { name: 'iframe: app removed it', mode: 'iframe', run: async (open) => { const s = open({ mode: 'iframe' }); await whenOpen(s); iframe().closest('[role="dialog"]')!.parentElement!.remove(); vi.advanceTimersByTime(500); await s.result.catch(() => {}) } },
   { name: 'popup blocked, iframe fallback, closed', mode: 'iframe', run: async (open) => { vi.mocked(window.open).mockImplementationOnce(() => null); const s = open({ fallback: 'iframe' }); s.close(); await s.result.catch(() => {}) } },
 ]
 

@@ -19,3 +19,13 @@ export function openSession(options: ConnectOptions): ConnectSession {
 export function flushPromises(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0))
 }
+
+/** Resolves on the session's `open` event: the flow is on screen (the iframe modal loads its code first). */
+export function whenOpen(session: ConnectSession): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = session.on('open', () => {
+      stop()
+      resolve()
+    })
+  })
+}
