@@ -17,12 +17,21 @@ export const packageRoot = fileURLToPath(new URL('..', import.meta.url))
  * is about 5 KB gzipped (the root entry and the script tag must carry it), and the Connect core has
  * three presentations and three completion channels. These budgets sit just above the measured
  * figures (README, "Size and performance"), so any growth fails `npm test` and is a decision.
+ * `targets` keeps the issue's figures beside them, so `npm run size` shows the distance.
  */
 export const budgets = {
-  connectOnly: 7168,
+  connectOnly: 6144,
   reactHookOverConnect: 1024,
-  rootEntry: 16384,
+  rootEntry: 15360,
   globalScript: 16384,
+}
+
+/** Issue 8's budgets (gzipped bytes), not enforced: see `budgets`. */
+export const targets = {
+  connectOnly: 3072,
+  reactHookOverConnect: 1024,
+  rootEntry: 7168,
+  globalScript: 8192,
 }
 
 /** Bytes after gzip at level 9, as a CDN would serve them. */
@@ -134,9 +143,10 @@ export function measureGlobalScript(root = packageRoot) {
 export async function measureSizes(root = packageRoot) {
   const [connectOnly, rootEntry, reactHook] = await Promise.all([measureConnectOnly(root), measureRootEntry(root), measureReactHook(root)])
   const globalScript = measureGlobalScript(root)
-  const row = (id, label, measured, budget, pendingNote = '') => ({
+  const row = (id, label, measured, budget, target, pendingNote = '') => ({
     id,
     label,
+    target,
     minified: measured?.minified,
     gzipped: measured?.gzipped,
     lazyGzipped: measured?.lazyGzipped,
@@ -146,9 +156,9 @@ export async function measureSizes(root = packageRoot) {
     note: measured === null ? pendingNote : (measured.note ?? ''),
   })
   return [
-    row('connectOnly', "import { TextureConnect } from 'texture-connect'", connectOnly, budgets.connectOnly),
-    row('reactHook', "import { useTextureConnect } from 'texture-connect/react'", reactHook, connectOnly.gzipped + budgets.reactHookOverConnect, 'dist/react.js is not built yet'),
-    row('rootEntry', "import * as all from 'texture-connect'", rootEntry, budgets.rootEntry),
-    row('globalScript', 'dist/texture-connect.global.js', globalScript, budgets.globalScript),
+    row('connectOnly', "import { TextureConnect } from 'texture-connect'", connectOnly, budgets.connectOnly, targets.connectOnly),
+    row('reactHook', "import { useTextureConnect } from 'texture-connect/react'", reactHook, connectOnly.gzipped + budgets.reactHookOverConnect, connectOnly.gzipped + targets.reactHookOverConnect, 'dist/react.js is not built yet'),
+    row('rootEntry', "import * as all from 'texture-connect'", rootEntry, budgets.rootEntry, targets.rootEntry),
+    row('globalScript', 'dist/texture-connect.global.js', globalScript, budgets.globalScript, targets.globalScript),
   ]
 }

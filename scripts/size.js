@@ -11,7 +11,7 @@ if (!existsSync(join(packageRoot, 'dist/index.js'))) {
 
 const rows = await measureSizes()
 const table = [
-  ['what the app imports', 'minified', 'gzipped', 'budget', 'headroom', 'lazy (gzipped)', 'status', 'packages bundled'],
+  ['what the app imports', 'minified', 'gzipped', 'budget', 'headroom', 'lazy (gzipped)', 'issue 8 target', 'status', 'packages bundled'],
   ...rows.map((row) => [
     row.label,
     bytes(row.minified),
@@ -19,13 +19,14 @@ const table = [
     bytes(row.budget),
     row.gzipped === undefined ? '—' : bytes(row.budget - row.gzipped),
     row.lazyGzipped ? bytes(row.lazyGzipped) : '—',
+    bytes(row.target),
     row.note ? `${row.status} (${row.note})` : row.status,
     row.packages.join(', ') || '—',
   ]),
 ]
 const widths = table[0].map((_, column) => Math.max(...table.map((cells) => cells[column].length)))
 for (const [index, cells] of table.entries()) {
-  console.log(cells.map((cell, column) => (column >= 1 && column <= 5 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd())
+  console.log(cells.map((cell, column) => (column >= 1 && column <= 6 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd())
   if (index === 0) console.log(widths.map((width) => '-'.repeat(width)).join('  '))
 }
 console.log('\nesbuild --bundle --minify --splitting --format=esm --platform=browser, then gzip -9 of what loads up front;')
