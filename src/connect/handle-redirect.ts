@@ -23,7 +23,8 @@ export interface HandleRedirectResult {
  * - Anywhere else (the `'redirect'` mode's return leg): returns `{ scopedKey }`.
  *
  * Throws ConnectError `hosted-error` when the parameter is present but is not a scoped key (it is
- * removed from the address first), and `not-in-browser` outside a browser.
+ * removed from the address first; inside an SDK popup or iframe the opening page's session is told,
+ * without the value, and fails too), and `not-in-browser` outside a browser.
  *
  * @example
  * const result = TextureConnect.handleRedirect()
@@ -35,27 +36,35 @@ export function handleRedirect(): HandleRedirectResult | null {
   const params = new URLSearchParams(location.search)
   if (!params.has(scopedKeyParam)) return null
 
-  const scopedKey = params.get(scopedKeyParam)
+  const value = params.get(scopedKeyParam)
   // Strip before anything else, malformed or not: the value must not stay in history or referrers.
   stripScopedKey(globalThis.window)
-  if (!isScopedKey(scopedKey)) {
+  const scopedKey = isScopedKey(value) ? value : null
+  const relayed = relay(scopedKey)
+  if (scopedKey === null) {
     // The value is not echoed in the message: it might be a secret of another kind.
     throw new ConnectError('hosted-error', `\`${scopedKeyParam}\` is not a scoped key (\`scoped_…\`); removed from the address.`)
   }
+  return relayed ? null : { scopedKey }
+}
 
+/**
+ * Inside the SDK's iframe or popup, hands the key (or the invalid-key notice, `null`) to the page
+ * whose session opened it and, in a popup, closes it. False when this page is not in one, or a
+ * popup has no way to reach its opener (no opener, no BroadcastChannel): the page keeps the key
+ * rather than lose it.
+ */
+function relay(scopedKey: string | null): boolean {
   const frameState = readFrameState()
   if (frameState !== null) {
     // targetOrigin is our own origin, never '*': only the app's own page may receive the key.
-    globalThis.window.parent.postMessage(createRelayMessage(frameState, scopedKey), location.origin)
-    return null
+    globalThis.window.parent.postMessage(createRelayMessage(frameState, scopedKey), globalThis.window.location.origin)
+    return true
   }
   const popupState = takePopupMarker()
-  // With no way to reach the opener (no opener, no BroadcastChannel) the page keeps the key rather than lose it.
-  if (popupState !== null && relayToOpener(createRelayMessage(popupState, scopedKey))) {
-    globalThis.window.close()
-    return null
-  }
-  return { scopedKey }
+  if (popupState === null || !relayToOpener(createRelayMessage(popupState, scopedKey))) return false
+  globalThis.window.close()
+  return true
 }
 
 /** The session `state` when this page runs inside the SDK's iframe (named by `frameName`). */

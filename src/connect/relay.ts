@@ -9,6 +9,8 @@ export interface RelayListenerOptions {
   source: () => Window | null
   /** Called once, with the first valid key from either channel. */
   onKey: (scopedKey: string) => void
+  /** Called instead when the page reports a `texture_scoped_key` that is not a scoped key. */
+  onInvalidKey: () => void
 }
 
 /**
@@ -18,24 +20,24 @@ export interface RelayListenerOptions {
  * dropped silently. Returns the undo that removes the listener and closes the channel.
  *
  * @example
- * cleanup.add(listenForRelay({ state, source: () => popup, onKey: (scopedKey) => settle(scopedKey) }))
+ * cleanup.add(listenForRelay({ state, source: () => popup, onKey: (scopedKey) => succeed(scopedKey), onInvalidKey: () => fail() }))
  */
 export function listenForRelay(options: RelayListenerOptions): () => void {
-  // The popup posts on both channels: the session hears the key once.
-  const deliver = once((scopedKey: string) => options.onKey(scopedKey))
+  // The popup posts on both channels: the session hears the key (or the invalid-key notice) once.
+  const deliver = once((message: RelayMessage) => (message.type === 'relay' ? options.onKey(message.scopedKey) : options.onInvalidKey()))
   const isRelay = (data: unknown): data is RelayMessage => isRelayMessage(data, options.state)
   // The relay comes from the app's own redirect page: exactly this origin, from the session's window.
   const stopListening = listenForMessages({
     origin: globalThis.window.location.origin,
     source: options.source,
     isMessage: isRelay,
-    onMessage: (message) => deliver(message.scopedKey),
+    onMessage: deliver,
   })
 
   // BroadcastChannel only reaches same-origin contexts, so the state is what ties a relay to this session.
   const channel = typeof globalThis.BroadcastChannel === 'function' ? new globalThis.BroadcastChannel(relayChannelName) : null
   const handleChannelMessage = (event: MessageEvent) => {
-    if (isRelay(event.data)) deliver(event.data.scopedKey)
+    if (isRelay(event.data)) deliver(event.data)
   }
   channel?.addEventListener('message', handleChannelMessage)
 

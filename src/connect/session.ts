@@ -161,7 +161,7 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
     // a page with no SDK code is read directly once the window is same-origin again.
     const landed = (scopedKey: string) => settle({ kind: 'success', success: { scopedKey, metadata: {} } })
     if (shown.mode === 'popup' && shown.target !== null) cleanup.add(markSdkPopup(shown.target, state))
-    cleanup.add(listenForRelay({ state, source: () => shown.target, onKey: landed }))
+    cleanup.add(listenForRelay({ state, source: () => shown.target, onKey: landed, onInvalidKey: () => settle(malformedLanding()) }))
     const isGone =
       shown.mode === 'popup'
         ? createPopupGoneRule({ interval: goneCheckInterval, mayBeCutOff: () => linkLoaded && options.redirectUrl !== undefined })

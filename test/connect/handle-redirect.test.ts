@@ -132,6 +132,19 @@ describe('handleRedirect', () => {
       expect(addressBar()).toBe('/done')
     })
 
+    it('tells the opener, without the value, when the key is malformed, closes, and still throws', async () => {
+      sessionStorage.setItem(popupMarkerKey, state)
+      const opener = stubOpener()
+      landOn('/done?texture_scoped_key=api_secret123')
+      const broadcast = nextChannelMessage()
+      const notice = { source: 'texture-connect', version: 1, type: 'relay-invalid-key', state }
+      expect(() => handleRedirect()).toThrow(expect.objectContaining({ name: 'ConnectError', code: 'hosted-error' }))
+      expect(opener.postMessage).toHaveBeenCalledExactlyOnceWith(notice, location.origin)
+      expect(await broadcast).toEqual(notice)
+      expect(window.close).toHaveBeenCalledOnce()
+      expect(addressBar()).toBe('/done')
+    })
+
     it('removes the marker (it never holds the key), so a reload does not relay again', () => {
       sessionStorage.setItem(popupMarkerKey, state)
       stubOpener()
@@ -164,6 +177,15 @@ describe('handleRedirect', () => {
       expect(parent.postMessage).toHaveBeenCalledExactlyOnceWith({ source: 'texture-connect', version: 1, type: 'relay', state, scopedKey }, location.origin)
       expect(window.close).not.toHaveBeenCalled()
       expect(addressBar()).toBe('/done')
+    })
+
+    it('tells the parent page, without the value, when the key is malformed, and still throws', () => {
+      const parent = { postMessage: vi.fn() }
+      vi.stubGlobal('parent', parent)
+      vi.stubGlobal('name', frameName(state))
+      landOn('/done?texture_scoped_key=api_secret123')
+      expect(() => handleRedirect()).toThrow(expect.objectContaining({ code: 'hosted-error' }))
+      expect(parent.postMessage).toHaveBeenCalledExactlyOnceWith({ source: 'texture-connect', version: 1, type: 'relay-invalid-key', state }, location.origin)
     })
 
     it('returns the key instead when the frame is not named by the SDK', () => {

@@ -12,11 +12,13 @@ afterEach(() => undos.splice(0).forEach((undo) => undo()))
 
 const relay = (fields: Record<string, unknown> = {}) => ({ source: 'texture-connect', version: 1, type: 'relay', state, scopedKey, ...fields })
 
-function listen(source: Window | null = popup) {
+function listen(source: Window | null = popup, onInvalidKey = vi.fn()) {
   const onKey = vi.fn()
-  undos.push(listenForRelay({ state, source: () => source, onKey }))
+  undos.push(listenForRelay({ state, source: () => source, onKey, onInvalidKey }))
   return onKey
 }
+
+const invalidKeyNotice = (fields: Record<string, unknown> = {}) => ({ source: 'texture-connect', version: 1, type: 'relay-invalid-key', state, ...fields })
 
 /** Posts on the relay BroadcastChannel from another channel object, as the popup's page would. */
 async function broadcast(data: unknown): Promise<void> {
@@ -89,10 +91,32 @@ describe('listenForRelay', () => {
     expect(onKey).toHaveBeenCalledOnce()
   })
 
+  it('hears the invalid-key notice on either channel, once, and never as a key', async () => {
+    const onInvalidKey = vi.fn()
+    const onKey = listen(popup, onInvalidKey)
+    postMessageFrom({ source: popup, origin: location.origin, data: invalidKeyNotice() })
+    await broadcast(invalidKeyNotice())
+    postMessageFrom({ source: popup, origin: location.origin, data: relay() })
+    expect(onInvalidKey).toHaveBeenCalledOnce()
+    expect(onKey).not.toHaveBeenCalled()
+  })
+
+  it('ignores an invalid-key notice for another state, from another window or another origin', async () => {
+    const onInvalidKey = vi.fn()
+    const onKey = listen(popup, onInvalidKey)
+    postMessageFrom({ source: otherWindow, origin: location.origin, data: invalidKeyNotice() })
+    postMessageFrom({ source: popup, origin: 'https://evil.example', data: invalidKeyNotice() })
+    postMessageFrom({ source: popup, origin: location.origin, data: invalidKeyNotice({ state: 'c'.repeat(32) }) })
+    await broadcast(invalidKeyNotice({ state: 'c'.repeat(32) }))
+    expect(onInvalidKey).not.toHaveBeenCalled()
+    postMessageFrom({ source: popup, origin: location.origin, data: relay() })
+    expect(onKey).toHaveBeenCalledOnce()
+  })
+
   it('stops listening on both channels when undone, and closes its BroadcastChannel', async () => {
     const close = vi.spyOn(BroadcastChannel.prototype, 'close')
     const onKey = vi.fn()
-    const undo = listenForRelay({ state, source: () => popup, onKey })
+    const undo = listenForRelay({ state, source: () => popup, onKey, onInvalidKey: vi.fn() })
     undo()
     expect(close).toHaveBeenCalledOnce()
     postMessageFrom({ source: popup, origin: location.origin, data: relay() })
@@ -106,7 +130,7 @@ describe('listenForRelay', () => {
   it('removes its message listener from the window when undone', () => {
     const add = vi.spyOn(window, 'addEventListener')
     const remove = vi.spyOn(window, 'removeEventListener')
-    listenForRelay({ state, source: () => popup, onKey: vi.fn() })()
+    listenForRelay({ state, source: () => popup, onKey: vi.fn(), onInvalidKey: vi.fn() })()
     expect(add).toHaveBeenCalledOnce()
     expect(remove).toHaveBeenCalledExactlyOnceWith(...add.mock.calls[0]!)
   })

@@ -77,6 +77,17 @@ describe('a popup session that completes on the app origin', () => {
     await expect(session.result).resolves.toEqual({ scopedKey: 'scoped_relayed_1', metadata: {} })
   })
 
+  it('fails with hosted-error at once when handleRedirect in its popup reports a malformed key', async () => {
+    const windowOpen = stubWindowOpen()
+    const onError = vi.fn()
+    const session = openSession({ linkUrl, onError })
+    const state = stateOf(windowOpen.latest.url)
+    postMessageFrom({ source: windowOpen.latest.window, origin: location.origin, data: { source: 'texture-connect', version: 1, type: 'relay-invalid-key', state } })
+    await expect(session.result).rejects.toMatchObject({ name: 'ConnectError', code: 'hosted-error' })
+    expect(onError).toHaveBeenCalledTimes(1)
+    expect(windowOpen.latest.close).toHaveBeenCalled()
+  })
+
   it('exposes handleRedirect on the TextureConnect object', () => {
     expect(TextureConnect.handleRedirect()).toBeNull()
   })

@@ -210,6 +210,18 @@ describe('popup mode completing on the app origin in Chromium', () => {
     await expectCutOffPopupToFinish(page, popup)
   })
 
+  it('fails with hosted-error at once when the flow comes back to handleRedirect with a value that is not a scoped key, even under COOP', async () => {
+    const page = await loadApp({ mode: 'popup', completion: 'redirect', landing: 'return.html', coop: '1', key: 'malformed' })
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#connect')])
+    await popup.locator('#approve').waitFor()
+    const closed = popup.waitForEvent('close')
+    await popup.click('#approve')
+    // Cut off by COOP, the session learns it only from the relay: without it, it would wait for the focus grace period.
+    await waitForLog(page, { type: 'error' })
+    expect(await endings(page)).toEqual([{ type: 'error', code: 'hosted-error' }])
+    await closed
+  })
+
   it('still reports popup-closed when the person closes a popup COOP cut off, once they are back on the page', async () => {
     const page = await loadApp({ mode: 'popup', completion: 'redirect', landing: 'return.html', coop: '1' })
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#connect')])
