@@ -89,10 +89,8 @@ describe('examples/esm in Chromium', () => {
     // pressed where the person is: in the flow, whose heading has the focus.
     const hosted = page.frameLocator('iframe[title="Connect your device"]')
     await hosted.locator('#manufacturers input').first().waitFor(patience)
-    // focus(), not a click: where the focus is is what matters, and a click adds pointer checks to wait on.
-    await hosted.locator('#title').focus(patience)
-    await expect.poll(() => hosted.locator('html').evaluate(() => document.hasFocus()), patience).toBe(true)
-    await page.keyboard.press('Escape')
+    // press() on an element of the flow focuses it first, then sends the key there, all under one timeout.
+    await hosted.locator('#title').press('Escape', patience)
     await expect.poll(() => statusOf(page), patience).toMatch(/^Connect was closed \(.+\); nothing was shared\. You can try again\.$/)
     expect(await page.locator('[role="dialog"], iframe').count()).toBe(0)
     expect(watch!.problems).toEqual([])

@@ -37,6 +37,8 @@ const expectedConsoleError = /^Failed to load resource: the server responded wit
  */
 export async function watchedContext(browser: Browser): Promise<ContextWatch> {
   const context = await browser.newContext()
+  // Below the 30 s test timeout: an action that cannot finish fails naming itself, not the test.
+  context.setDefaultTimeout(10_000)
   const watch: ContextWatch = { context, problems: [], requests: [] }
   // Injected by the browser, outside every page's CSP: each violation becomes a console error.
   await context.addInitScript(() => {
