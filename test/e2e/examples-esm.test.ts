@@ -89,9 +89,13 @@ describe('examples/esm in Chromium', () => {
     // pressed where the person is: in the flow, whose heading has the focus.
     const hosted = page.frameLocator('iframe[title="Connect your device"]')
     await hosted.locator('#manufacturers input').first().waitFor(patience)
-    // press() on an element of the flow focuses it first, then sends the key there, all under one timeout.
-    await hosted.locator('#title').press('Escape', patience)
+    // press() on an element of the flow focuses it first, then sends the key there. It is not
+    // awaited: Playwright waits for the frame to acknowledge the key, and the flow this key ends can
+    // remove that frame first, so the acknowledgement may never come (seen in CI as press() timing
+    // out). What the person sees decides, below.
+    const pressed = hosted.locator('#title').press('Escape', patience).then(() => 'acknowledged', () => 'not acknowledged')
     await expect.poll(() => statusOf(page), patience).toMatch(/^Connect was closed \(.+\); nothing was shared\. You can try again\.$/)
+    console.info(`[measured] Escape in the hosted frame: ${await pressed}`)
     expect(await page.locator('[role="dialog"], iframe').count()).toBe(0)
     expect(watch!.problems).toEqual([])
   })
