@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from './support/browser'
+import { launchBrowser, newTestContext } from './support/browser'
 import { startRouteServer, type RouteServer } from './support/route-server'
 
 // TextureConnect.open() in every mode, through every completion channel of DESIGN §3, with the
@@ -53,7 +53,7 @@ afterAll(async () => {
 })
 
 async function loadApp(query: Record<string, string>): Promise<Page> {
-  context = await browser.newContext()
+  context = await newTestContext(browser)
   const page = await context.newPage()
   await page.goto(`${app.origin}/app.html?${new URLSearchParams({ hosted: hosted.origin, ...query })}`)
   return page

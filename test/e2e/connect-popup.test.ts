@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from './support/browser'
+import { launchBrowser, newTestContext } from './support/browser'
 import { startServers, type TestServers } from './support/servers'
 
 // What the app page (fixtures/app.js) records: every callback call, and how `result` settled.
@@ -26,7 +26,7 @@ afterAll(async () => {
 
 /** Loads the app page for `scenario` and clicks Connect for real; returns the app and its popup. */
 async function clickConnect(scenario: string): Promise<{ app: Page; popup: Page }> {
-  context = await browser.newContext()
+  context = await newTestContext(browser)
   const app = await context.newPage()
   await app.goto(`${servers.appOrigin}/?scenario=${scenario}&hosted=${encodeURIComponent(servers.hostedOrigin)}`)
   const [popup] = await Promise.all([app.waitForEvent('popup'), app.click('#connect')])
@@ -134,7 +134,7 @@ describe('the popup Connect flow in Chromium (script-tag build)', () => {
   })
 
   it('reports a blocked popup as popup-blocked through onError', async () => {
-    context = await browser.newContext()
+    context = await newTestContext(browser)
     const app = await context.newPage()
     await app.goto(`${servers.appOrigin}/?scenario=blocked&hosted=${encodeURIComponent(servers.hostedOrigin)}`)
     await app.click('#connect')

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from './support/browser'
+import { launchBrowser, newTestContext } from './support/browser'
 import { startRouteServer, type RouteServer } from './support/route-server'
 
 // The iframe modal's code is a chunk of its own in an app's bundle, fetched by the first iframe
@@ -68,7 +68,7 @@ afterAll(async () => {
 })
 
 async function loadApp(mode: 'popup' | 'iframe'): Promise<Page> {
-  context = await browser.newContext()
+  context = await newTestContext(browser)
   const page = await context.newPage()
   await page.goto(`${app.origin}/app.html?${new URLSearchParams({ hosted: hosted.origin, mode })}`)
   await page.waitForFunction(() => Array.isArray((window as unknown as AppWindow).connectLog))

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from './support/browser'
+import { launchBrowser, newTestContext } from './support/browser'
 import { bundleForPage } from './support/esbuild-page'
 import { startRouteServer, type RouteResponse, type RouteServer } from './support/route-server'
 
@@ -94,7 +94,7 @@ const appPage = <T>(page: Page, read: (state: AppPage) => T) => page.evaluate(`(
 
 /** Loads the app page and clicks Connect for real; returns the app and the popup Chromium opened. */
 async function openPopup(query: Record<string, string>): Promise<{ page: Page; popup: Page }> {
-  context = await browser.newContext()
+  context = await newTestContext(browser)
   const page = await context.newPage()
   await page.goto(`${app.origin}/app.html?${new URLSearchParams({ hosted: hosted.origin, ...query })}`)
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#open')])
@@ -153,7 +153,7 @@ describe('redirect relay in Chromium', () => {
 
   describe('the iframe modal under a strict CSP', () => {
     async function openModal(query: Record<string, string> = {}): Promise<Page> {
-      context = await browser.newContext()
+      context = await newTestContext(browser)
       const page = await context.newPage()
       await page.goto(`${app.origin}/iframe.html?${new URLSearchParams({ hosted: hosted.origin, ...query })}`)
       await page.evaluate(() => window.scrollTo(0, 300))

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { printFigures } from '../security/support/figures'
-import { launchBrowser } from './support/browser'
+import { launchBrowser, newTestContext } from './support/browser'
 import { bundleForPage } from './support/esbuild-page'
 import { startRouteServer, type RouteServer } from './support/route-server'
 
@@ -80,7 +80,7 @@ async function frameAt(page: Page, src: string, sandbox: boolean) {
 
 describe('message fuzzer in Chromium (script-tag build, real postMessage and BroadcastChannel)', () => {
   it('drops 1,000+ hostile messages from every kind of wrong sender, then settles once on a valid success', async () => {
-    context = await browser.newContext()
+    context = await newTestContext(browser)
     const page = await context.newPage()
     await page.goto(`${app.origin}/app.html`)
     const linkUrl = `${hosted.origin}/forge.html?token=lt_fuzz`

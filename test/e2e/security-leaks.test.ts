@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PageFigures } from './fixtures/security-leaks/counter-entry'
-import { launchBrowser } from './support/browser'
+import { launchBrowser, newTestContext } from './support/browser'
 import { bundleForPage } from './support/esbuild-page'
 import { startRouteServer, type RouteServer } from './support/route-server'
 
@@ -106,7 +106,7 @@ afterAll(async () => {
 
 /** A fresh context and page with the counter injected before any of the page's scripts. */
 async function measuredPage(path: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext()
+  const context = await newTestContext(browser)
   contexts.push(context)
   const problems: string[] = []
   context.on('weberror', (error) => problems.push(`uncaught: ${error.error().message}`))

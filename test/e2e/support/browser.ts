@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import { findChrome } from './chrome-path'
 
 /** Debian's Chromium, headless, with nothing that phones home (the machine has no network). */
@@ -16,4 +16,15 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-quic',
     ],
   })
+}
+
+/**
+ * A fresh context whose actions, waits and navigations give up after 10 s, below the 30 s test
+ * timeout: a step that cannot finish fails with Playwright's call log naming it, not as a bare
+ * test timeout.
+ */
+export async function newTestContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext()
+  context.setDefaultTimeout(10_000)
+  return context
 }

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright
 import { expect } from 'vitest'
 import type { Sandbox } from '../../../examples/sandbox/sandbox.js'
 import { containsScopedKey } from '../../security/support/key-spy'
+import { newTestContext } from './browser'
 export { startSandbox, type Sandbox } from '../../../examples/sandbox/sandbox.js'
 
 /** Anything that finds elements: a Page (the popup, a redirected page) or a FrameLocator (the iframe). */
@@ -36,9 +37,7 @@ const expectedConsoleError = /^Failed to load resource: the server responded wit
  * events, any console message carrying a scoped key (DESIGN §4: never logged), and requests.
  */
 export async function watchedContext(browser: Browser): Promise<ContextWatch> {
-  const context = await browser.newContext()
-  // Below the 30 s test timeout: an action that cannot finish fails naming itself, not the test.
-  context.setDefaultTimeout(10_000)
+  const context = await newTestContext(browser)
   const watch: ContextWatch = { context, problems: [], requests: [] }
   // Injected by the browser, outside every page's CSP: each violation becomes a console error.
   await context.addInitScript(() => {
