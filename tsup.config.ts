@@ -1,4 +1,20 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'tsup'
+import type { Plugin } from 'esbuild'
+
+/**
+ * ESM keeps the iframe modal a chunk of its own (`import()` in src/connect/load-iframe-modal.ts);
+ * every other format gets load-iframe-modal-bundled.ts, with the modal inside. tsup builds CJS
+ * through esbuild's ESM output, so the format is read from the TSUP_FORMAT it defines.
+ */
+const iframeModalLoader: Plugin = {
+  name: 'iframe-modal-loader',
+  setup(build) {
+    if (build.initialOptions.define?.TSUP_FORMAT === '"esm"') return
+    const bundled = fileURLToPath(new URL('./src/connect/load-iframe-modal-bundled.ts', import.meta.url))
+    build.onResolve({ filter: /^\.\/load-iframe-modal$/ }, () => ({ path: bundled }))
+  },
+}
 
 export default defineConfig([
   {
@@ -18,6 +34,7 @@ export default defineConfig([
     // react and testing import the root entry's modules; splitting keeps one copy of shared code.
     splitting: true,
     treeshake: true,
+    esbuildPlugins: [iframeModalLoader],
   },
   {
     // The script-tag build: window.TextureConnect.
@@ -28,5 +45,6 @@ export default defineConfig([
     target: 'es2022',
     platform: 'browser',
     noExternal: ['ky'],
+    esbuildPlugins: [iframeModalLoader],
   },
 ])

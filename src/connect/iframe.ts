@@ -1,5 +1,6 @@
 import { ConnectError } from '../errors/connect-error'
 import type { IframeModal } from './iframe-modal'
+import { loadIframeModal } from './load-iframe-modal'
 import type { OpenPresenter } from './presenter'
 import { frameName } from './relay-message'
 
@@ -8,15 +9,15 @@ import { frameName } from './relay-message'
  * one. The iframe is named after the session so `handleRedirect()` on a `redirectUrl` page inside
  * it knows to relay the key to this page. Never blocked: no user gesture is needed.
  *
- * The modal's code is loaded with `import()` when the first iframe session starts, so apps that
- * use only the popup never download it. Until it arrives the presenter has no window: messages
+ * The modal's code is loaded when the first iframe session starts (`loadIframeModal`), so apps
+ * that use only the popup never download it. Until it arrives the presenter has no window: messages
  * cannot come from it yet, and a link that arrives early is kept for the modal.
  */
 export const openIframe: OpenPresenter = ({ url, state, options, onDismiss, onFailure }) => {
   let modal: IframeModal | undefined
   let pendingUrl = url
   let closed = false
-  const shown = import('./iframe-modal').then(
+  const shown = loadIframeModal().then(
     ({ createIframeModal }) => {
       if (closed) return
       modal = createIframeModal({

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { publint } from 'publint'
@@ -39,6 +39,13 @@ describe('the published package', () => {
     const report = JSON.parse(result.stdout) as { analysis: { problems: unknown[] } }
     expect(report.analysis.problems).toEqual([])
   }, 60_000)
+
+  it('keeps import() out of the CommonJS build: Jest loads CommonJS in a vm that cannot run it', () => {
+    const cjsFiles = readdirSync(resolve(root, 'dist')).filter((name) => name.endsWith('.cjs'))
+    expect(cjsFiles.length).toBeGreaterThan(0)
+    const withImport = cjsFiles.filter((name) => /\bimport\s*\(/.test(readFileSync(resolve(root, 'dist', name), 'utf8')))
+    expect(withImport).toEqual([])
+  })
 
   it.each(entries)('%s imports under Node ESM and requires under CJS without a DOM', async (specifier) => {
     const esm = await loadInNode('import', specifier)
