@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { sandboxUsers } from '../../src/testing/index'
 import { launchBrowser } from './support/browser'
-import { approveAs, keysAtRest, requestsCarrying, setReserve, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
+import { approveAs, expectOtherUsersDeviceRefused, keysAtRest, requestsCarrying, setReserve, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
 
 // examples/esm/ (index.html + return.html) served by the real sandbox, driven in Chromium.
 const [ada, grace, katherine] = sandboxUsers as [(typeof sandboxUsers)[number], (typeof sandboxUsers)[number], (typeof sandboxUsers)[number]]
@@ -39,15 +39,6 @@ async function openExample(): Promise<Page> {
 
 const statusOf = (page: Page) => page.locator('#status').textContent()
 const isOnHostedPage = (url: URL) => url.origin === sandbox.hostedUrl && url.pathname === '/connect'
-
-/** Asks for the suggested device of another user and expects the page to show Texture's 403. */
-async function expectOtherUsersDeviceRefused(page: Page, otherDeviceId: string): Promise<void> {
-  expect(await page.getByLabel('Device id').inputValue()).toBe(otherDeviceId)
-  await page.getByRole('button', { name: "Try another user's device" }).click()
-  await expect.poll(() => page.locator('#lookup-result').textContent(), patience).toMatch(
-    new RegExp(`^Refused with HTTP 403: that device belongs to another user\\. \\(GET /devices/${otherDeviceId} failed with HTTP 403`),
-  )
-}
 
 /** The addresses in the tab's session history (what Back and Forward would show), after the new tab's blank page. */
 async function historyOf(page: Page): Promise<string[]> {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { sandboxUsers } from '../../src/testing/index'
 import { launchBrowser } from './support/browser'
-import { approveAs, keysAtRest, requestsCarrying, setReserve, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
+import { approveAs, expectOtherUsersDeviceRefused, expectOwnDeviceShown, keysAtRest, requestsCarrying, setReserve, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
 
 // examples/script-tag/ served by the real sandbox, driven in Chromium the way a person uses it.
 const [ada, , katherine] = sandboxUsers as [(typeof sandboxUsers)[number], (typeof sandboxUsers)[number], (typeof sandboxUsers)[number]]
@@ -64,13 +64,9 @@ describe('examples/script-tag in Chromium', () => {
     await setReserve(page, sandbox, 'dev_ada_powerwall', 35)
 
     // Ada's page offers Grace's battery: Texture refuses it, and the page says so.
-    expect(await page.getByLabel('Device id').inputValue()).toBe('dev_grace_iq_battery')
-    await page.getByRole('button', { name: "Try another user's device" }).click()
-    await expect.poll(() => page.locator('#lookup-result').textContent(), patience).toMatch(/^Refused with HTTP 403: that device belongs to another user\. \(GET \/devices\/dev_grace_iq_battery failed with HTTP 403/)
+    await expectOtherUsersDeviceRefused(page, 'dev_grace_iq_battery')
     // Her own device, asked the same way, is not refused.
-    await page.getByLabel('Device id').fill('dev_ada_model3')
-    await page.getByRole('button', { name: "Try another user's device" }).click()
-    await expect.poll(() => page.locator('#lookup-result').textContent(), patience).toBe('Model 3 is yours: a vehicle by tesla.')
+    await expectOwnDeviceShown(page, 'dev_ada_model3', 'Model 3 is yours: a vehicle by tesla.')
 
     expect(watch!.problems).toEqual([])
     // The key travelled in headers only: never in a URL or a Referer.

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { sandboxUsers } from '../../src/testing/index'
 import { launchBrowser } from './support/browser'
-import { approveAs, keysAtRest, requestsCarrying, setReserve, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
+import { approveAs, expectOtherUsersDeviceRefused, expectOwnDeviceShown, keysAtRest, requestsCarrying, setReserve, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
 
 // examples/react/ on the sandbox, as `npm start` serves it: app.tsx bundled with React's
 // development build and rendered in <StrictMode>, so every effect mounts, unmounts and remounts.
@@ -11,8 +11,6 @@ const [ada] = sandboxUsers as [(typeof sandboxUsers)[number]]
 let sandbox: Sandbox
 let browser: Browser
 let watch: ContextWatch | undefined
-// What a person would wait for: commands are polled once a second, and CI machines are slow.
-const patience = { timeout: 10_000 }
 
 beforeAll(async () => {
   ;[sandbox, browser] = await Promise.all([startSandbox({ port: 0, commandDelayMs: 20 }), launchBrowser()])
@@ -95,15 +93,9 @@ describe('the React example (examples/react) in Chromium, inside <StrictMode>', 
   it('shows another user’s device refused with 403', async () => {
     const app = await connectAsAda()
     // Ada's page offers Grace's battery: Texture refuses it, and the page says so.
-    expect(await app.getByLabel('Device id').inputValue()).toBe('dev_grace_iq_battery')
-    await app.getByRole('button', { name: "Try another user's device" }).click()
-    await expect
-      .poll(() => app.locator('#lookup-result').textContent(), patience)
-      .toMatch(/^Refused with HTTP 403: that device belongs to another user\. \(GET \/devices\/dev_grace_iq_battery failed with HTTP 403/)
+    await expectOtherUsersDeviceRefused(app, 'dev_grace_iq_battery')
     // Her own device, asked the same way, is not refused.
-    await app.getByLabel('Device id').fill('dev_ada_model3')
-    await app.getByRole('button', { name: "Try another user's device" }).click()
-    await expect.poll(() => app.locator('#lookup-result').textContent(), patience).toBe('Model 3 is yours: a vehicle by tesla.')
+    await expectOwnDeviceShown(app, 'dev_ada_model3', 'Model 3 is yours: a vehicle by tesla.')
     expect(watch!.problems).toEqual([])
     // The key travelled in headers only: never in a URL or a Referer.
     expect(await requestsCarrying(watch!, ada.scopedKey)).toEqual([])

@@ -81,16 +81,34 @@ export async function keysAtRest(watch: ContextWatch): Promise<string[]> {
   return found
 }
 
+// What a person would wait for: commands are polled once a second, and CI machines are slow.
+const patience = { timeout: 10_000 }
+
 /**
  * Sets a battery's reserve through an example page, as a person would, and expects to see the
  * command go pending → success, the new reserve shown, and the sandbox's device changed.
  */
 export async function setReserve(page: Page, sandbox: Sandbox, deviceId: string, percent: number): Promise<void> {
-  const patience = { timeout: 10_000 }
   const battery = page.locator(`li[data-device-id="${deviceId}"]`)
   await battery.getByLabel('New reserve (%)').fill(String(percent))
   await battery.getByRole('button', { name: 'Set reserve' }).click()
   await expect.poll(() => battery.locator('.command-status').textContent(), patience).toBe(`Set reserve to ${percent}%: pending → success`)
   await expect.poll(() => battery.locator('.reserve').textContent(), patience).toBe(`Backup reserve: ${percent}%`)
   expect(sandbox.fake.store.findDevice(deviceId)?.state).toMatchObject({ backupReserve: percent })
+}
+
+/** Asks the example for `otherDeviceId` (another user's, which the page suggests) and expects Texture's 403 shown. */
+export async function expectOtherUsersDeviceRefused(page: Page, otherDeviceId: string): Promise<void> {
+  expect(await page.getByLabel('Device id').inputValue()).toBe(otherDeviceId)
+  await page.getByRole('button', { name: "Try another user's device" }).click()
+  await expect.poll(() => page.locator('#lookup-result').textContent(), patience).toMatch(
+    new RegExp(`^Refused with HTTP 403: that device belongs to another user\\. \\(GET /devices/${otherDeviceId} failed with HTTP 403`),
+  )
+}
+
+/** Asks the example for one of the user's own devices the same way, and expects it shown, not refused. */
+export async function expectOwnDeviceShown(page: Page, deviceId: string, shown: string): Promise<void> {
+  await page.getByLabel('Device id').fill(deviceId)
+  await page.getByRole('button', { name: "Try another user's device" }).click()
+  await expect.poll(() => page.locator('#lookup-result').textContent(), patience).toBe(shown)
 }
