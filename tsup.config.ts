@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup'
 import type { Plugin } from 'esbuild'
 
 /**
- * ESM keeps the iframe modal a chunk of its own (`import()` in src/connect/load-iframe-modal.ts);
+ * ESM keeps the iframe modal a chunk of its own (`import()` in src/connect/presenters/load-iframe-modal.ts);
  * every other format gets load-iframe-modal-bundled.ts, with the modal inside. tsup builds CJS
  * through esbuild's ESM output, so the format is read from the TSUP_FORMAT it defines.
  */
@@ -11,7 +11,7 @@ const iframeModalLoader: Plugin = {
   name: 'iframe-modal-loader',
   setup(build) {
     if (build.initialOptions.define?.TSUP_FORMAT === '"esm"') return
-    const bundled = fileURLToPath(new URL('./src/connect/load-iframe-modal-bundled.ts', import.meta.url))
+    const bundled = fileURLToPath(new URL('./src/connect/presenters/load-iframe-modal-bundled.ts', import.meta.url))
     build.onResolve({ filter: /^\.\/load-iframe-modal$/ }, () => ({ path: bundled }))
   },
 }

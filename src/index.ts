@@ -12,9 +12,9 @@ export { isTextureApiError, isTextureNetworkError, isTextureTimeoutError } from 
 
 export type { ConnectErrorCode, ConnectErrorOptions } from './errors/connect-error'
 export type { ConnectOptions, ConnectMode, ConnectFallback, PopupSizeOptions, IframeOptions } from './connect/options'
-export type { ConnectSession } from './connect/session'
-export type { ConnectSuccess, ConnectExit, ConnectExitReason, ConnectEvent, ConnectOpenEvent, ConnectSessionEvents } from './connect/events'
-export type { ConnectLinkOptions } from './connect/create-link'
+export type { ConnectSession } from './connect/session/session'
+export type { ConnectSuccess, ConnectExit, ConnectExitReason, ConnectEvent, ConnectOpenEvent, ConnectSessionEvents } from './connect/session/events'
+export type { ConnectLinkOptions } from './connect/link/create-link'
 export type { TextureClient } from './client/create-client'
 export type { TextureClientOptions, RequestOptions, RetryOptions } from './client/options'
 export type { Devices } from './client/resources/devices'

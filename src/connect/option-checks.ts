@@ -1,6 +1,6 @@
 import { ConnectError } from '../errors/connect-error'
 import { parseUrl } from '../internal/parse-url'
-import { parseSecureUrl, secureUrlRule } from './secure-url'
+import { parseSecureUrl, secureUrlRule } from './link/secure-url'
 
 // The longest delay setTimeout honours; a longer one fires at once.
 const maximumTimeout = 2 ** 31 - 1

@@ -1,6 +1,6 @@
 import type { ConnectError } from '../errors/connect-error'
-import type { ConnectLinkOptions } from './create-link'
-import type { ConnectEvent, ConnectExit, ConnectSuccess } from './events'
+import type { ConnectLinkOptions } from './link/create-link'
+import type { ConnectEvent, ConnectExit, ConnectSuccess } from './session/events'
 import { invalidOption, readOrigin, readSecureUrl, readSize, readTimeout, readUrl } from './option-checks'
 
 /** Where the hosted flow is shown. */

@@ -1,11 +1,11 @@
 import { assertBrowser } from '../internal/env'
-import { handleRedirect } from './handle-redirect'
+import { handleRedirect } from './return/handle-redirect'
 import { resolveConnectOptions, type ConnectMode, type ConnectOptions } from './options'
-import { openIframe } from './iframe'
-import { openPopup } from './popup'
-import type { OpenPresenter } from './presenter'
-import { openRedirect } from './redirect'
-import { startSession, type ConnectSession, type SessionHandle } from './session'
+import { openIframe } from './presenters/iframe'
+import { openPopup } from './presenters/popup'
+import type { OpenPresenter } from './presenters/presenter'
+import { openRedirect } from './presenters/redirect'
+import { startSession, type ConnectSession, type SessionHandle } from './session/session'
 
 const openers: Record<ConnectMode, OpenPresenter> = { popup: openPopup, iframe: openIframe, redirect: openRedirect }
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useInsertionEffect, useRef, useState } from 'react'
 import type { ConnectError } from '../errors/connect-error'
-import type { ConnectSuccess } from '../connect/events'
+import type { ConnectSuccess } from '../connect/session/events'
 import type { ConnectOptions } from '../connect/options'
-import type { ConnectSession } from '../connect/session'
+import type { ConnectSession } from '../connect/session/session'
 import { TextureConnect } from '../connect/texture-connect'
 
 /** The hook takes the options of `TextureConnect.open()`; the latest render's options apply at each `open()`. */

@@ -33,11 +33,11 @@ interface AppPage {
 
 const fixtures = fileURLToPath(new URL('./fixtures/redirect/', import.meta.url))
 const pieces = `
-  import { createIframeModal } from './src/connect/iframe-modal'
-  import { handleRedirect } from './src/connect/handle-redirect'
-  import { listenForRelay, markSdkPopup } from './src/connect/relay'
-  import { frameName } from './src/connect/relay-message'
-  import { takeLandedKey } from './src/connect/landing'
+  import { createIframeModal } from './src/connect/presenters/iframe-modal'
+  import { handleRedirect } from './src/connect/return/handle-redirect'
+  import { listenForRelay, markSdkPopup } from './src/connect/messaging/relay'
+  import { frameName } from './src/connect/messaging/relay-message'
+  import { takeLandedKey } from './src/connect/return/landing'
   import { createNonce } from './src/internal/nonce'
   Object.assign(window, { TC: { createIframeModal, handleRedirect, listenForRelay, markSdkPopup, frameName, takeLandedKey, createNonce } })
 `

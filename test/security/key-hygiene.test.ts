@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createTextureClient, TextureConnect } from '../../src/index'
-import { popupMarkerKey } from '../../src/connect/relay-message'
+import { popupMarkerKey } from '../../src/connect/messaging/relay-message'
 import { stubWindowOpen } from '../connect/support/fake-popup'
 import { hostedOrigin, linkUrl, postMessageFrom, protocolMessage, stateOf } from '../connect/support/hosted'
 import { flushPromises, openSession } from '../connect/support/sessions'

@@ -1,0 +1,206 @@
+import { ConnectError } from '../../errors/connect-error'
+import { createCleanup } from '../../internal/cleanup'
+import { createNonce } from '../../internal/nonce'
+import { once } from '../../internal/once'
+import { callSafely } from './call-safely'
+import { dismissEnding, endingFor, exitEnding, type SessionEnding } from './session-ending'
+import type { ConnectEvent, ConnectSuccess } from './events'
+import { buildLinkUrl } from '../link/link-url'
+import { takeLandedKey } from '../return/landing'
+import { loadLinkUrl } from '../link/link-source'
+import { listenForMessages } from '../messaging/message-listener'
+import type { ConnectMode, ResolvedConnectOptions } from '../options'
+import type { OpenPresenter, Presenter } from '../presenters/presenter'
+import { createPopupGoneRule } from '../presenters/popup-gone'
+import { isProtocolMessage, type ProtocolMessage } from '../messaging/protocol'
+import { onReturnFromRedirect } from '../presenters/redirect'
+import { listenForRelay, markSdkPopup } from '../messaging/relay'
+import { createSessionEmitter, type SubscribeToSession } from './session-emitter'
+
+/** How often the session checks whether the user closed the flow's window. */
+export const goneCheckInterval = 500
+
+/** One run of the Connect flow, returned by `TextureConnect.open()`. */
+export interface ConnectSession {
+  /** Resolves once with the scoped key, or rejects once with a ConnectError. */
+  readonly result: Promise<ConnectSuccess>
+  /**
+   * Ends the session and leaves nothing behind (window, listener, timers). Idempotent, safe at any
+   * moment. If the flow was still running, `onExit({ reason: 'closed-by-app' })` fires and
+   * `result` rejects with ConnectError `cancelled`.
+   */
+  close(): void
+  /** Typed events (see `ConnectSessionEvents`); returns the unsubscribe function. */
+  on: SubscribeToSession
+}
+
+/** A running session plus what `TextureConnect.open()` needs for a second call. */
+export interface SessionHandle {
+  session: ConnectSession
+  focus(): void
+}
+
+/**
+ * Opens the presentation synchronously (still inside the user's click), then runs the flow:
+ * gets the link if needed, listens for protocol messages, watches for a closed window and the
+ * timeout, and settles exactly once. Every step registers its undo on one cleanup stack.
+ */
+export function startSession(options: ResolvedConnectOptions, openers: Record<ConnectMode, OpenPresenter>): SessionHandle {
+  const state = createNonce()
+  const appOrigin = globalThis.location.origin
+  const emitter = createSessionEmitter()
+  const cleanup = createCleanup()
+  let resolveResult!: (success: ConnectSuccess) => void
+  let rejectResult!: (error: ConnectError) => void
+  const result = new Promise<ConnectSuccess>((resolve, reject) => {
+    resolveResult = resolve
+    rejectResult = reject
+  })
+  // Apps that use only callbacks never read `result`; its rejection must not be reported as unhandled.
+  result.catch(() => {})
+  let settled = false
+  // Whether the window shows the link yet: before that, a closed handle cannot be a COOP cut.
+  let linkLoaded = options.link.kind === 'url'
+
+  const settle = once((ending: SessionEnding) => {
+    settled = true
+    cleanup.run()
+    if (ending.kind === 'success') {
+      resolveResult(ending.success)
+      callSafely(options.onSuccess, ending.success)
+      emitter.emit('success', ending.success)
+    } else if (ending.kind === 'exit') {
+      rejectResult(ending.error)
+      callSafely(options.onExit, ending.exit)
+      emitter.emit('exit', ending.exit)
+    } else {
+      rejectResult(ending.error)
+      callSafely(options.onError, ending.error)
+      emitter.emit('error', ending.error)
+    }
+    emitter.emit('close', undefined)
+    emitter.clear()
+  })
+
+  const handleMessage = (message: ProtocolMessage) => {
+    if (message.type === 'ready') {
+      emitter.emit('ready', undefined)
+      reportEvent({ name: 'READY', metadata: {} })
+    } else if (message.type === 'event') {
+      reportEvent({ name: message.name, metadata: message.metadata ?? {} })
+    } else {
+      settle(endingFor(message))
+    }
+  }
+  const reportEvent = (event: ConnectEvent) => {
+    callSafely(options.onEvent, event)
+    emitter.emit('event', event)
+  }
+
+  const startListening = (presenter: Presenter, linkUrl: string) => {
+    const origin = options.connectOrigin ?? new URL(linkUrl).origin
+    const isMessage = (data: unknown): data is ProtocolMessage => isProtocolMessage(data, state)
+    cleanup.add(listenForMessages({ origin, source: () => presenter.target, isMessage, onMessage: handleMessage }))
+  }
+
+  // The redirect mode's link is the hosted link itself: no window will answer, so no protocol parameters.
+  const linkFor = (linkUrl: string, mode: Presenter['mode']) => (mode === 'redirect' ? linkUrl : buildLinkUrl(linkUrl, { state, origin: appOrigin, mode }))
+  const present = (mode: ConnectMode) => {
+    const url = options.link.kind === 'url' ? linkFor(options.link.url, mode) : undefined
+    return openers[mode]({ url, state, options, onDismiss: (via) => settle(dismissEnding(via)), onFailure: (error) => settle({ kind: 'error', error }) })
+  }
+  // Opened before anything async: window.open must run synchronously inside the click.
+  let presenter = present(options.mode)
+  if (presenter === null && options.fallback !== 'none') {
+    presenter = present(options.fallback)
+    reportEvent({ name: 'FALLBACK', metadata: { from: options.mode, to: options.fallback } })
+  }
+  if (presenter === null) {
+    // A microtask later, so handlers attached right after open() hear it.
+    queueMicrotask(() => settle({ kind: 'error', error: new ConnectError('popup-blocked', 'Popup blocked: call `TextureConnect.open()` in the click handler, with no `await` before it.') }))
+  } else {
+    const shown = presenter
+    // In redirect mode this page is leaving: no window will answer, so there is nothing to watch.
+    const hasWindow = shown.mode !== 'redirect'
+    cleanup.add(() => shown.close())
+    if (hasWindow) watchWindow(shown)
+    else cleanup.add(onReturnFromRedirect(() => settle(exitEnding('navigated-back', 'The user came back from the Connect flow without finishing it.'))))
+    const announce = () => {
+      void (shown.shown ?? Promise.resolve()).then(() => {
+        if (!settled) emitter.emit('open', { mode: shown.mode })
+      })
+    }
+    if (options.link.kind === 'url') {
+      if (hasWindow) startListening(shown, options.link.url)
+      announce()
+    } else {
+      const abort = new AbortController()
+      cleanup.add(() => abort.abort())
+      loadLinkUrl(options.link, abort.signal).then(
+        (linkUrl) => {
+          if (settled) return
+          if (hasWindow) startListening(shown, linkUrl)
+          try {
+            shown.navigate(linkFor(linkUrl, shown.mode))
+          } catch (error) {
+            settle({ kind: 'error', error: asLinkError(error) })
+            return
+          }
+          linkLoaded = true
+          announce()
+        },
+        (error: unknown) => settle({ kind: 'error', error: asLinkError(error) }),
+      )
+    }
+  }
+
+  /** Everything that ends a popup or iframe session from outside the protocol: landing, relay, a closed window, the timeout. */
+  function watchWindow(shown: Presenter) {
+    // The key can also come back on the app's own origin (DESIGN §3.2, §3.3): a page that calls
+    // handleRedirect relays it (the marker tells a popup's page which session it belongs to), and
+    // a page with no SDK code is read directly once the window is same-origin again.
+    const landed = (scopedKey: string) => settle({ kind: 'success', success: { scopedKey, metadata: {} } })
+    if (shown.mode === 'popup' && shown.target !== null) cleanup.add(markSdkPopup(shown.target, state))
+    cleanup.add(listenForRelay({ state, source: () => shown.target, onKey: landed, onInvalidKey: () => settle(malformedLanding()) }))
+    const isGone =
+      shown.mode === 'popup'
+        ? createPopupGoneRule({ interval: goneCheckInterval, mayBeCutOff: () => linkLoaded && options.redirectUrl !== undefined })
+        : (gone: boolean) => gone
+    const goneCheck = setInterval(() => {
+      const landing = shown.target === null ? null : takeLandedKey(shown.target, appOrigin)
+      if (landing !== null) {
+        if ('scopedKey' in landing) landed(landing.scopedKey)
+        else settle(malformedLanding())
+      } else if (isGone(shown.isGone())) settle(goneEnding(shown.mode))
+    }, goneCheckInterval)
+    cleanup.add(() => clearInterval(goneCheck))
+    const timeout = setTimeout(() => {
+      settle({ kind: 'error', error: new ConnectError('timeout', `Connect did not finish within ${options.timeout} ms (\`timeout\`).`) })
+    }, options.timeout)
+    cleanup.add(() => clearTimeout(timeout))
+  }
+
+  const session: ConnectSession = {
+    result,
+    close() {
+      settle(exitEnding('closed-by-app', 'The app closed the Connect session.'))
+    },
+    on: emitter.on,
+  }
+  return { session, focus: () => presenter?.focus() }
+}
+
+/** How a session ends when its window disappears without a word from the hosted page. */
+function goneEnding(mode: Presenter['mode']): SessionEnding {
+  return mode === 'popup' ? exitEnding('popup-closed', 'The user closed the Connect popup.') : exitEnding('closed-by-app', 'The Connect iframe was removed from the page.')
+}
+
+/** A window that came back with a `texture_scoped_key` that is not a scoped key: the value is not echoed. */
+function malformedLanding(): SessionEnding {
+  return { kind: 'error', error: new ConnectError('hosted-error', 'The Connect flow came back with a `texture_scoped_key` that is not a scoped key (`scoped_…`); it was removed from the address.') }
+}
+
+function asLinkError(error: unknown): ConnectError {
+  if (error instanceof ConnectError) return error
+  return new ConnectError('link-failed', 'The Connect link could not be opened.', { cause: error })
+}
