@@ -14,6 +14,8 @@ export default defineConfig({
           setupFiles: ['test/setup/unit.ts'],
           restoreMocks: true,
           unstubGlobals: true,
+          // The one type check of `npm test`: tsc over the whole tsconfig (src, test, examples), so a
+          // type error anywhere fails the run, and the *.test-d.ts assertions report as tests.
           typecheck: {
             enabled: true,
             include: ['test/**/*.test-d.ts'],

@@ -1,21 +1,12 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
-import { findChrome } from './chrome-path'
+import { inject } from 'vitest'
 
-/** Debian's Chromium, headless, with nothing that phones home (the machine has no network). */
+/**
+ * A connection to the one Chromium the global setup started for the whole e2e run (starting a
+ * browser per file cost seconds each). `browser.close()` only disconnects this file.
+ */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: findChrome(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  })
+  return chromium.connect(inject('chromiumEndpoint'))
 }
 
 /**
