@@ -1,18 +1,20 @@
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { defineConfig } from 'tsup'
 import type { Plugin } from 'esbuild'
 
 /**
- * ESM keeps the iframe modal a chunk of its own (`import()` in src/connect/presenters/load-iframe-modal.ts);
- * every other format gets load-iframe-modal-bundled.ts, with the modal inside. tsup builds CJS
- * through esbuild's ESM output, so the format is read from the TSUP_FORMAT it defines.
+ * ESM keeps the code loaded on first use as chunks of their own: the iframe modal
+ * (src/connect/presenters/load-iframe-modal.ts) and link creation with a Connect key
+ * (src/connect/link/load-create-link.ts) are reached through `import()`. Every other format gets
+ * the `-bundled` twin of each loader, a static import: Jest loads CommonJS in a vm where `import()`
+ * throws, and a script tag has no chunks to fetch. tsup builds CJS through esbuild's ESM output,
+ * so the format is read from the TSUP_FORMAT it defines.
  */
-const iframeModalLoader: Plugin = {
-  name: 'iframe-modal-loader',
+const bundleLazyChunks: Plugin = {
+  name: 'bundle-lazy-chunks',
   setup(build) {
     if (build.initialOptions.define?.TSUP_FORMAT === '"esm"') return
-    const bundled = fileURLToPath(new URL('./src/connect/presenters/load-iframe-modal-bundled.ts', import.meta.url))
-    build.onResolve({ filter: /^\.\/load-iframe-modal$/ }, () => ({ path: bundled }))
+    build.onResolve({ filter: /^\.\/load-(iframe-modal|create-link)$/ }, ({ path, resolveDir }) => ({ path: join(resolveDir, `${path}-bundled.ts`) }))
   },
 }
 
@@ -34,7 +36,7 @@ export default defineConfig([
     // react and testing import the root entry's modules; splitting keeps one copy of shared code.
     splitting: true,
     treeshake: true,
-    esbuildPlugins: [iframeModalLoader],
+    esbuildPlugins: [bundleLazyChunks],
   },
   {
     // The script-tag build: window.TextureConnect.
@@ -45,6 +47,6 @@ export default defineConfig([
     target: 'es2022',
     platform: 'browser',
     noExternal: ['ky'],
-    esbuildPlugins: [iframeModalLoader],
+    esbuildPlugins: [bundleLazyChunks],
   },
 ])

@@ -1,7 +1,3 @@
-import { ConnectError } from '../../errors/connect-error'
-import { redact } from '../../internal/redact'
-import { isRecord } from '../../internal/is-record'
-
 /** The body of `POST /v1/connections`: how Texture should set up the hosted Connect link. */
 export interface ConnectLinkOptions {
   /** Where the hosted flow returns to, with `texture_scoped_key` added. */
@@ -37,9 +33,26 @@ export interface CreateLinkRequest {
 }
 
 /**
+ * Why link creation failed, in words that never contain the key, with what the API said
+ * (`status`, `code`, `retryAfter` in seconds). `link-source.ts` turns it into ConnectError
+ * `link-failed`.
+ */
+export class LinkFailure extends Error {
+  constructor(
+    message: string,
+    readonly metadata: Record<string, unknown> = {},
+    cause?: unknown,
+  ) {
+    super(message, { cause })
+  }
+}
+
+/**
  * Creates a hosted Connect link with a public Connect key. Uses the `fetch` found on `globalThis`
  * when called (so msw and polyfills work) and no HTTP library: the Connect half stays small.
- * Every failure is a `link-failed` ConnectError whose message never contains the key.
+ *
+ * Loaded on first use (`load-create-link.ts`), so it imports nothing from the rest of the package:
+ * whatever it shared would be split into a chunk every Connect-only app loads up front.
  */
 export async function createLink(request: CreateLinkRequest): Promise<CreatedLink> {
   const url = `${request.apiBaseUrl.replace(/\/+$/, '').replace(/\/v1$/, '')}/v1/connections`
@@ -54,34 +67,31 @@ export async function createLink(request: CreateLinkRequest): Promise<CreatedLin
   try {
     response = await globalThis.fetch(url, init)
   } catch (error) {
-    throw new ConnectError('link-failed', `Could not reach Texture (POST ${url}).`, { cause: error })
+    throw new LinkFailure(`Could not reach Texture (POST ${url}).`, {}, error)
   }
-  const data = await readJson(response)
+  const data: Record<string, unknown> = await response.json().then((value: unknown) => (isRecord(value) ? value : {}), () => ({}))
   if (!response.ok) {
     // An API that echoes the request would otherwise put the key into an error message users log.
-    const apiMessage = redact(describeApiError(data) ?? response.statusText, request.connectKey, '[connect key]')
-    throw new ConnectError('link-failed', `Connect link failed (HTTP ${response.status}): ${apiMessage}`, {
-      metadata: { status: response.status, ...(isRecord(data) && typeof data.code === 'string' ? { code: data.code } : {}) },
+    const apiMessage = (stringField(data, 'message') ?? stringField(data, 'error') ?? response.statusText).split(request.connectKey).join('[connect key]')
+    const retryAfter = Number(response.headers.get('Retry-After') ?? data.retryAfter)
+    throw new LinkFailure(`Connect link failed (HTTP ${response.status}): ${apiMessage}`, {
+      status: response.status,
+      ...(typeof data.code === 'string' ? { code: data.code } : {}),
+      ...(retryAfter >= 0 ? { retryAfter } : {}),
     })
   }
-  if (!isRecord(data) || typeof data.linkUrl !== 'string' || typeof data.linkToken !== 'string') {
-    throw new ConnectError('link-failed', 'POST /v1/connections answered without `linkUrl` and `linkToken`.')
+  if (typeof data.linkUrl !== 'string' || typeof data.linkToken !== 'string') {
+    throw new LinkFailure('POST /v1/connections answered without `linkUrl` and `linkToken`.')
   }
   return { linkToken: data.linkToken, linkUrl: data.linkUrl }
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  try {
-    return await response.json()
-  } catch {
-    return undefined
-  }
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Reads `{ code, message }` and the older `{ message, error }` error bodies. */
-function describeApiError(data: unknown): string | undefined {
-  if (!isRecord(data)) return undefined
-  if (typeof data.message === 'string' && data.message !== '') return data.message
-  if (typeof data.error === 'string' && data.error !== '') return data.error
-  return undefined
+/** A non-empty string field of an error body: `{ code, message }`, or the older `{ message, error }`. */
+function stringField(data: Record<string, unknown>, name: string): string | undefined {
+  const value = data[name]
+  return typeof value === 'string' && value !== '' ? value : undefined
 }

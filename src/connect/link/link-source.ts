@@ -1,5 +1,5 @@
 import { ConnectError } from '../../errors/connect-error'
-import { createLink } from './create-link'
+import { loadCreateLink } from './load-create-link'
 import type { LinkSource } from '../options'
 import { parseSecureUrl, secureUrlRule } from './secure-url'
 
@@ -24,6 +24,14 @@ async function callLinkFunction(load: () => string | Promise<string>): Promise<u
 }
 
 async function createLinkUrl(source: Extract<LinkSource, { kind: 'connect-key' }>, signal: AbortSignal): Promise<string> {
-  const link = await createLink({ apiBaseUrl: source.apiBaseUrl, connectKey: source.connectKey, body: source.body, signal })
-  return link.linkUrl
+  try {
+    const { createLink } = await loadCreateLink()
+    const link = await createLink({ apiBaseUrl: source.apiBaseUrl, connectKey: source.connectKey, body: source.body, signal })
+    return link.linkUrl
+  } catch (error) {
+    // A LinkFailure says what went wrong; anything else is the chunk that could not be fetched.
+    const { message, metadata, cause } = error as { message?: string; metadata?: Record<string, unknown>; cause?: unknown }
+    const known = metadata !== undefined
+    throw new ConnectError('link-failed', known ? String(message) : 'Could not load the SDK code that creates Connect links.', { cause: known ? cause : error, metadata })
+  }
 }

@@ -1,4 +1,3 @@
-import { createCleanup } from '../../internal/cleanup'
 import { moveFocus, trapFocus } from './focus'
 import { lockPageScroll } from './scroll-lock'
 
@@ -41,7 +40,9 @@ const defaultTitle = 'Connect your device'
  */
 export function createIframeModal(options: IframeModalOptions): IframeModal {
   const document = globalThis.document
-  const cleanup = createCleanup()
+  // Its own undo list, not internal/cleanup: a module shared with the session would become a chunk
+  // that every Connect-only app loads up front.
+  const undos: Array<() => void> = []
   const title = options.title ?? defaultTitle
   const isOverlay = options.container === undefined
 
@@ -54,15 +55,15 @@ export function createIframeModal(options: IframeModalOptions): IframeModal {
   dialog.append(header, iframe)
   const root = isOverlay ? createOverlay(dialog) : dialog
 
-  if (isOverlay) cleanup.add(lockPageScroll())
+  if (isOverlay) undos.push(lockPageScroll())
   ;(options.container ?? document.body).append(root)
-  cleanup.add(() => root.remove())
-  cleanup.add(moveFocus(iframe))
-  if (isOverlay) cleanup.add(trapFocus(dialog, closeButton, iframe))
+  undos.push(() => root.remove())
+  undos.push(moveFocus(iframe))
+  if (isOverlay) undos.push(trapFocus(dialog, closeButton, iframe))
 
   const handleClick = () => options.onCloseRequest('close-button')
   closeButton.addEventListener('click', handleClick)
-  cleanup.add(() => closeButton.removeEventListener('click', handleClick))
+  undos.push(() => closeButton.removeEventListener('click', handleClick))
   const handleKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return
     event.preventDefault()
@@ -72,7 +73,7 @@ export function createIframeModal(options: IframeModalOptions): IframeModal {
   // page is the app's, and its own Escape (a menu, another dialog) must not end the flow.
   const keyTarget: Document | HTMLElement = isOverlay ? document : dialog
   keyTarget.addEventListener('keydown', handleKeydown as EventListener, true)
-  cleanup.add(() => keyTarget.removeEventListener('keydown', handleKeydown as EventListener, true))
+  undos.push(() => keyTarget.removeEventListener('keydown', handleKeydown as EventListener, true))
 
   let removed = false
   return {
@@ -87,8 +88,15 @@ export function createIframeModal(options: IframeModalOptions): IframeModal {
       if (!removed) iframe.focus()
     },
     remove() {
+      if (removed) return
       removed = true
-      cleanup.run()
+      for (const undo of undos.reverse()) {
+        try {
+          undo()
+        } catch {
+          // One failing undo (focus on an element already gone) must not keep the others from running.
+        }
+      }
     },
   }
 }

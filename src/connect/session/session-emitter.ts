@@ -1,3 +1,4 @@
+import mitt from 'mitt'
 import { callSafely } from './call-safely'
 import type { ConnectSessionEvents } from './events'
 
@@ -13,28 +14,21 @@ export interface SessionEmitter {
   clear(): void
 }
 
-type Entry = readonly [EventName, (value: never) => void]
-
 /**
- * A typed emitter (mitt's semantics, without the dependency) whose handlers cannot break each
- * other: each one runs through `callSafely`. The list is replaced, never mutated, so handlers
- * added or removed while an event is emitted take effect from the next one.
+ * The session's typed events on mitt, with two things mitt leaves out: a handler that throws
+ * cannot break the others or the session (each runs through `callSafely`), and `on` returns its
+ * unsubscribe. mitt emits over a copy of the handler list, so handlers added or removed while an
+ * event is emitted take effect from the next one.
  */
 export function createSessionEmitter(): SessionEmitter {
-  let entries: readonly Entry[] = []
+  const emitter = mitt<ConnectSessionEvents>()
   return {
     on(name, handler) {
-      const entry: Entry = [name, handler]
-      entries = [...entries, entry]
-      return () => {
-        entries = entries.filter((other) => other !== entry)
-      }
+      const isolated = (value: ConnectSessionEvents[typeof name]) => callSafely(handler, value)
+      emitter.on(name, isolated)
+      return () => emitter.off(name, isolated)
     },
-    emit(name, value) {
-      for (const [entryName, handler] of entries) if (entryName === name) callSafely(handler as (value: unknown) => void, value)
-    },
-    clear() {
-      entries = []
-    },
+    emit: emitter.emit,
+    clear: () => emitter.all.clear(),
   }
 }
