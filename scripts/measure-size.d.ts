@@ -12,7 +12,7 @@ export interface MeasuredBundle {
 }
 
 export interface SizeRow {
-  id: 'connectOnly' | 'reactHook' | 'rootEntry' | 'globalScript'
+  id: 'connectOnly' | 'reactHook' | 'returnPage' | 'rootEntry' | 'globalScript'
   label: string
   minified: number | undefined
   gzipped: number | undefined
@@ -26,12 +26,13 @@ export interface SizeRow {
 }
 
 export const packageRoot: string
-export const budgets: { connectOnly: number; reactHookOverConnect: number; rootEntry: number; globalScript: number }
+export const budgets: { connectOnly: number; reactHookOverConnect: number; returnPage: number; rootEntry: number; globalScript: number }
 export const targets: typeof budgets
 export function gzipSize(bytes: Uint8Array): number
 export function measureBundle(code: string, options?: { root?: string; external?: string[] }): Promise<MeasuredBundle>
 export function packagesIn(paths: string[]): string[]
 export function measureConnectOnly(root?: string): Promise<MeasuredBundle>
+export function measureReturnPage(root?: string): Promise<MeasuredBundle>
 export function measureRootEntry(root?: string): Promise<MeasuredBundle>
 export function measureReactHook(root?: string): Promise<(MeasuredBundle & { note: string }) | null>
 export function measureGlobalScript(root?: string): MeasuredBundle

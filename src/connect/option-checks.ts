@@ -18,7 +18,7 @@ export function readSecureUrl(option: string, value: unknown): string {
 
 /** An origin written exactly (`https://connect.example.com`, no path, no trailing slash), https: or local. */
 export function readOrigin(option: string, value: unknown): string {
-  if (parseSecureUrl(value)?.origin !== value) throw invalidOption(option, 'must be an exact https: origin, like `https://connect.texturehq.com`.')
+  if (parseSecureUrl(value)?.origin !== value) throw invalidOption(option, 'must be an origin, like `https://connect.texturehq.com`.')
   return value as string
 }
 
@@ -30,12 +30,12 @@ export function readUrl(option: string, value: unknown): string {
 }
 
 export function readTimeout(value: unknown): number {
-  return readNumber('timeout', value, Number.MIN_VALUE, maximumTimeout, `must be milliseconds, above 0 and at most ${maximumTimeout}.`)
+  return readNumber('timeout', value, Number.MIN_VALUE, maximumTimeout, 'must be positive milliseconds.')
 }
 
 /** A popup dimension: browsers refuse windows under 100 px. */
 export function readSize(option: string, value: unknown): number {
-  return Math.round(readNumber(option, value, 100, 10_000, 'must be 100 to 10000 CSS pixels.'))
+  return Math.round(readNumber(option, value, 100, 10_000, 'must be 100 to 10000 px.'))
 }
 
 function readNumber(option: string, value: unknown, min: number, max: number, problem: string): number {

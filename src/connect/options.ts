@@ -90,7 +90,7 @@ const callbackNames = ['onSuccess', 'onExit', 'onError', 'onEvent'] as const
 /** Validates `open()` options once, fills defaults; throws ConnectError `invalid-options` naming the option. */
 export function resolveConnectOptions(options: ConnectOptions | undefined): ResolvedConnectOptions {
   if (typeof options !== 'object' || options === null) {
-    throw invalidOption('options', 'must be an object with `linkUrl` or `connectKey`.')
+    throw invalidOption('options', 'must be an object.')
   }
   for (const name of callbackNames) {
     if (options[name] !== undefined && typeof options[name] !== 'function') throw invalidOption(name, 'must be a function.')
@@ -100,12 +100,12 @@ export function resolveConnectOptions(options: ConnectOptions | undefined): Reso
   const fallback = options.fallback ?? 'none'
   if (!fallbacks.includes(fallback)) throw invalidOption('fallback', `must be one of ${fallbacks.join(', ')}.`)
   if (options.popup !== undefined && (typeof options.popup !== 'object' || options.popup === null)) {
-    throw invalidOption('popup', 'must be an object `{ width, height }`.')
+    throw invalidOption('popup', 'must be an object.')
   }
   const iframe = resolveIframeOptions(options.iframe)
   const redirectUrl = options.redirectUrl === undefined ? undefined : readUrl('redirectUrl', options.redirectUrl)
   if (redirectUrl === undefined && (mode === 'redirect' || fallback === 'redirect')) {
-    throw invalidOption('redirectUrl', `is required with mode or fallback 'redirect'.`)
+    throw invalidOption('redirectUrl', 'is required for redirect.')
   }
   return {
     link: resolveLinkSource(options, redirectUrl),
@@ -129,14 +129,14 @@ export function resolveConnectOptions(options: ConnectOptions | undefined): Reso
 function resolveLinkSource(options: ConnectOptions, redirectUrl: string | undefined): LinkSource {
   const { linkUrl, connectKey } = options
   if ((linkUrl === undefined) === (connectKey === undefined)) {
-    throw invalidOption('linkUrl', 'or `connectKey`: give exactly one.')
+    throw invalidOption('linkUrl', 'or `connectKey`: give one.')
   }
   if (typeof linkUrl === 'function') return { kind: 'function', load: linkUrl }
   if (linkUrl !== undefined) return { kind: 'url', url: readSecureUrl('linkUrl', linkUrl) }
   if (typeof connectKey !== 'string' || connectKey.trim() === '') throw invalidOption('connectKey', 'must be a non-empty string.')
   // A workspace secret in a page is a leak; refuse it without echoing it back.
   if (connectKey.startsWith('api_') || connectKey.startsWith('scoped_')) {
-    throw invalidOption('connectKey', 'must be a public Connect key, not `api_…` or `scoped_…`.')
+    throw invalidOption('connectKey', 'must be a public Connect key.')
   }
   const connectOptions = options.connectOptions ?? {}
   if (typeof connectOptions !== 'object' || connectOptions === null || Array.isArray(connectOptions)) {
@@ -149,11 +149,11 @@ function resolveLinkSource(options: ConnectOptions, redirectUrl: string | undefi
 
 function resolveIframeOptions(options: IframeOptions | undefined): ResolvedConnectOptions['iframe'] {
   if (options === undefined) return { container: undefined, title: undefined }
-  if (typeof options !== 'object' || options === null) throw invalidOption('iframe', 'must be an object `{ container, title }`.')
+  if (typeof options !== 'object' || options === null) throw invalidOption('iframe', 'must be an object.')
   const { container, title } = options
   // Checked by shape, not `instanceof HTMLElement`: an element from another frame is still an element.
   if (container !== undefined && (typeof container !== 'object' || container === null || container.nodeType !== 1)) {
-    throw invalidOption('iframe.container', 'must be an element of the page.')
+    throw invalidOption('iframe.container', 'must be an element.')
   }
   if (title !== undefined && (typeof title !== 'string' || title.trim() === '')) throw invalidOption('iframe.title', 'must be a non-empty string.')
   return { container, title }

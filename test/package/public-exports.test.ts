@@ -8,7 +8,7 @@ describe('public export names', () => {
   it('texture-connect', async () => {
     expect(await exportNames('../../dist/index.js')).toEqual([
       'AuthenticationError', 'BadRequestError', 'CommandTimeoutError', 'ConnectError', 'ForbiddenError', 'NotFoundError', 'RateLimitError',
-      'ServerError', 'TextureApiError', 'TextureConnect', 'TextureError', 'TextureNetworkError', 'TextureTimeoutError', 'createTextureClient',
+      'ServerError', 'TextureApiError', 'TextureConnect', 'TextureError', 'TextureNetworkError', 'TextureTimeoutError', 'createTextureClient', 'handleRedirect',
       'isConnectError', 'isTextureApiError', 'isTextureError', 'isTextureNetworkError', 'isTextureTimeoutError',
     ])
   })

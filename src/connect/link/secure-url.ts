@@ -13,4 +13,4 @@ export function parseSecureUrl(value: unknown): URL | undefined {
 }
 
 /** What a URL that fails `parseSecureUrl` is told, after the name of what it is. */
-export const secureUrlRule = 'must be an https: URL (http: only on localhost or 127.0.0.1).'
+export const secureUrlRule = 'must be https: (http: on localhost only).'

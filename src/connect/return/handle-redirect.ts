@@ -2,7 +2,7 @@ import { ConnectError } from '../../errors/connect-error'
 import { assertBrowser } from '../../internal/env'
 import { createRelayMessage, popupMarkerKey, type RelayMessage, relayChannelName, stateFromFrameName } from '../messaging/relay-message'
 import { isScopedKey } from '../../internal/is-scoped-key'
-import { scopedKeyParam, stripScopedKey } from './strip-scoped-key'
+import { malformedKeyMessage, scopedKeyParam, stripScopedKey } from './strip-scoped-key'
 
 /** What `handleRedirect()` returns on a page that is not inside an SDK popup or iframe. */
 export interface HandleRedirectResult {
@@ -43,7 +43,7 @@ export function handleRedirect(): HandleRedirectResult | null {
   const relayed = relay(scopedKey)
   if (scopedKey === null) {
     // The value is not echoed in the message: it might be a secret of another kind.
-    throw new ConnectError('hosted-error', `\`${scopedKeyParam}\` is not a scoped key (\`scoped_…\`); removed from the address.`)
+    throw new ConnectError('hosted-error', malformedKeyMessage)
   }
   return relayed ? null : { scopedKey }
 }

@@ -1,6 +1,9 @@
 /** The query parameter Texture's hosted flow adds to `redirectUrl` when it succeeds. */
 export const scopedKeyParam = 'texture_scoped_key'
 
+/** What a `texture_scoped_key` that is not a scoped key is told: the value itself is never echoed. */
+export const malformedKeyMessage = '`texture_scoped_key` is not a scoped key (`scoped_…`); removed from the address.'
+
 /**
  * Removes `texture_scoped_key` from `page`'s address with `history.replaceState`, keeping every
  * other parameter and the hash exactly: the key must not stay in history, referrers or logs.

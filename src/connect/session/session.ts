@@ -14,6 +14,7 @@ import type { OpenPresenter, Presenter } from '../presenters/presenter'
 import { createPopupGoneRule } from '../presenters/popup-gone'
 import { isProtocolMessage, type ProtocolMessage } from '../messaging/protocol'
 import { onReturnFromRedirect } from '../presenters/redirect'
+import { malformedKeyMessage } from '../return/strip-scoped-key'
 import { listenForRelay, markSdkPopup } from '../messaging/relay'
 import { createSessionEmitter, type SubscribeToSession } from './session-emitter'
 
@@ -117,14 +118,14 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
   }
   if (presenter === null) {
     // A microtask later, so handlers attached right after open() hear it.
-    queueMicrotask(() => settle({ kind: 'error', error: new ConnectError('popup-blocked', 'Popup blocked: call `TextureConnect.open()` in the click handler, with no `await` before it.') }))
+    queueMicrotask(() => settle({ kind: 'error', error: new ConnectError('popup-blocked', 'Popup blocked: call open() in the click, before any await.') }))
   } else {
     const shown = presenter
     // In redirect mode this page is leaving: no window will answer, so there is nothing to watch.
     const hasWindow = shown.mode !== 'redirect'
     cleanup.add(() => shown.close())
     if (hasWindow) watchWindow(shown)
-    else cleanup.add(onReturnFromRedirect(() => settle(exitEnding('navigated-back', 'The user came back from the Connect flow without finishing it.'))))
+    else cleanup.add(onReturnFromRedirect(() => settle(exitEnding('navigated-back', 'The user came back without finishing.'))))
     const announce = () => {
       void (shown.shown ?? Promise.resolve()).then(() => {
         if (!settled) emitter.emit('open', { mode: shown.mode })
@@ -175,7 +176,7 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
     }, goneCheckInterval)
     cleanup.add(() => clearInterval(goneCheck))
     const timeout = setTimeout(() => {
-      settle({ kind: 'error', error: new ConnectError('timeout', `Connect did not finish within ${options.timeout} ms (\`timeout\`).`) })
+      settle({ kind: 'error', error: new ConnectError('timeout', `Timed out after ${options.timeout} ms.`) })
     }, options.timeout)
     cleanup.add(() => clearTimeout(timeout))
   }
@@ -183,7 +184,7 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
   const session: ConnectSession = {
     result,
     close() {
-      settle(exitEnding('closed-by-app', 'The app closed the Connect session.'))
+      settle(exitEnding('closed-by-app', 'Closed by the app.'))
     },
     on: emitter.on,
   }
@@ -192,12 +193,12 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
 
 /** How a session ends when its window disappears without a word from the hosted page. */
 function goneEnding(mode: Presenter['mode']): SessionEnding {
-  return mode === 'popup' ? exitEnding('popup-closed', 'The user closed the Connect popup.') : exitEnding('closed-by-app', 'The Connect iframe was removed from the page.')
+  return mode === 'popup' ? exitEnding('popup-closed', 'The user closed the popup.') : exitEnding('closed-by-app', 'The iframe was removed.')
 }
 
 /** A window that came back with a `texture_scoped_key` that is not a scoped key: the value is not echoed. */
 function malformedLanding(): SessionEnding {
-  return { kind: 'error', error: new ConnectError('hosted-error', 'The Connect flow came back with a `texture_scoped_key` that is not a scoped key (`scoped_…`); it was removed from the address.') }
+  return { kind: 'error', error: new ConnectError('hosted-error', malformedKeyMessage) }
 }
 
 function asLinkError(error: unknown): ConnectError {

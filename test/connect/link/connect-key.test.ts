@@ -82,6 +82,21 @@ describe('a session with a connect key', () => {
     expect(windowOpen.latest.close).toHaveBeenCalled()
   })
 
+  it('keeps Retry-After of a 429 as metadata.retryAfter, in seconds', async () => {
+    answerWith(() => HttpResponse.json({ code: 'RATE_LIMITED', message: 'Slow down' }, { status: 429, headers: { 'Retry-After': '12' } }))
+    stubWindowOpen()
+    const error = await failureOf(openSession({ connectKey }).result)
+    expect(error.metadata).toMatchObject({ status: 429, code: 'RATE_LIMITED', retryAfter: 12 })
+  })
+
+  it('reads retryAfter from the error body when the header is missing, and leaves it out when neither says', async () => {
+    answerWith(() => HttpResponse.json({ message: 'Slow down', retryAfter: 3 }, { status: 429 }))
+    stubWindowOpen()
+    expect((await failureOf(openSession({ connectKey }).result)).metadata).toMatchObject({ retryAfter: 3 })
+    answerWith(() => HttpResponse.json({ message: 'Broken' }, { status: 500 }))
+    expect((await failureOf(openSession({ connectKey }).result)).metadata).not.toHaveProperty('retryAfter')
+  })
+
   it('reads the older { message, error } error bodies too', async () => {
     answerWith(() => HttpResponse.json({ error: 'Bad Request', message: 'referenceId is required' }, { status: 400 }))
     stubWindowOpen()
