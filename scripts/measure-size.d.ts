@@ -18,7 +18,7 @@ export interface SizeRow {
   gzipped: number | undefined
   lazyGzipped: number | undefined
   budget: number
-  /** Issue 8's figure for this row (not enforced). */
+  /** The project's first target for this row (not enforced). */
   target: number
   packages: string[]
   status: 'ok' | 'over' | 'pending'

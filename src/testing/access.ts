@@ -3,7 +3,7 @@ import { errorResponse } from './responses'
 import type { RouteContext } from './route-context'
 import type { Device } from './shapes'
 
-// Paths a scoped key may never touch, whatever the method (DESIGN §1).
+// Paths a scoped key may never touch, whatever the method (docs/sandbox.md#scoped-key-rules).
 const offLimits = ['/sites', '/customers', '/programs']
 
 /**

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, newTestContext } from './support/browser'
 import { startRouteServer, type RouteServer } from './support/route-server'
 
-// TextureConnect.open() in every mode, through every completion channel of DESIGN §3, with the
+// TextureConnect.open() in every mode, through every completion channel of docs/protocol.md, with the
 // script-tag build on app pages served under a strict CSP.
 type LogEntry = { type: string; scopedKey?: string; reason?: string; via?: string; code?: string; name?: string; mode?: string }
 type AppWindow = Window & { connectLog: LogEntry[]; violations: string[]; returned: { scopedKey: string } | null | undefined }

@@ -10,7 +10,7 @@ const scopedKey = 'scoped_hygiene_4d2c9e'
 
 /**
  * Code that the spy takes for the SDK: compiled with a `sourceURL` under src/, so its stack frame
- * looks exactly like an SDK module's. Each one does one of the things DESIGN §4 forbids.
+ * looks exactly like an SDK module's. Each one does one of the things SECURITY.md forbids.
  */
 function sdkLike(body: string): (key: string) => void {
   return new Function('key', `${body}\n//# sourceURL=${process.cwd()}/src/connect/pretend-leak.ts`) as (key: string) => void

@@ -1,6 +1,6 @@
 // Every unit and Node test starts from a clean page (no leftover DOM, where there is a page), and
 // every one is watched for key leaks: the SDK must never log a scoped key, store it, put it in a
-// cookie or in a URL it builds (DESIGN §4). See test/security/support/key-spy.ts.
+// cookie or in a URL it builds (SECURITY.md). See test/security/support/key-spy.ts.
 import { afterEach, beforeEach } from 'vitest'
 import { checkKeySpy, installKeySpy } from '../security/support/key-spy'
 

@@ -1,5 +1,5 @@
-// The sandbox's hosted Connect page. It speaks protocol v1 (DESIGN §3.1) to the app that opened
-// it, or completes by redirect (§3.2) — no inline script, no innerHTML: it runs under a strict CSP.
+// The sandbox's hosted Connect page. It speaks protocol v1 (docs/protocol.md) to the app that opened
+// it, or completes by redirect (docs/protocol.md#landing) — no inline script, no innerHTML: it runs under a strict CSP.
 const params = new URL(window.location.href).searchParams
 const linkToken = params.get('link_token') ?? ''
 const state = params.get('texture_state')

@@ -1,4 +1,4 @@
-/** What the SDK appends to the hosted link so the hosted page can answer (DESIGN §3.1). */
+/** What the SDK appends to the hosted link so the hosted page can answer (docs/protocol.md#link-parameters). */
 export interface LinkParameters {
   /** The per-session nonce every message must echo. */
   state: string

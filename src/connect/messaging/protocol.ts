@@ -1,7 +1,7 @@
 import { isRecord } from '../../internal/is-record'
 import { isScopedKey } from '../../internal/is-scoped-key'
 
-/** The fields every protocol v1 message carries (DESIGN §3.1). */
+/** The fields every protocol v1 message carries (docs/protocol.md#messages). */
 interface MessageBase {
   source: 'texture-connect'
   version: 1

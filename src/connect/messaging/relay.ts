@@ -14,7 +14,7 @@ export interface RelayListenerOptions {
 }
 
 /**
- * Listens for the key a `redirectUrl` page relays with `handleRedirect()` (DESIGN §3.3): a
+ * Listens for the key a `redirectUrl` page relays with `handleRedirect()` (docs/protocol.md#the-relay): a
  * `postMessage` from the session's own window on this origin, or a `BroadcastChannel` message
  * (the path left when Cross-Origin-Opener-Policy cut the popup's opener link). Anything else is
  * dropped silently. Returns the undo that removes the listener and closes the channel.

@@ -2,7 +2,7 @@ import type { OpenPresenter } from './presenter'
 
 /**
  * Sends this page to the hosted link (`mode: 'redirect'`). The flow comes back to `redirectUrl`,
- * where `TextureConnect.handleRedirect()` takes the key (DESIGN §3.3). `assign`, not `replace`:
+ * where `TextureConnect.handleRedirect()` takes the key (docs/protocol.md#the-relay). `assign`, not `replace`:
  * the browser's Back button returns the user to the page they started from.
  */
 export const openRedirect: OpenPresenter = ({ url }) => {

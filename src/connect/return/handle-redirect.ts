@@ -10,7 +10,7 @@ export interface HandleRedirectResult {
 }
 
 /**
- * Finishes a Connect flow on your `redirectUrl` page (DESIGN §3.3). Synchronous.
+ * Finishes a Connect flow on your `redirectUrl` page (docs/protocol.md#the-relay). Synchronous.
  *
  * - No `texture_scoped_key` in the address: returns `null` and changes nothing.
  * - Otherwise the parameter is first removed from the address bar (`history.replaceState`, other

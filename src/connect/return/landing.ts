@@ -6,7 +6,7 @@ export type Landing = { scopedKey: string } | { malformed: true }
 
 /**
  * The scoped key in the address of a popup or iframe that has come back to the app's origin
- * (DESIGN §3.2: "landing" on `redirectUrl`, with no SDK code needed on that page), else `null`.
+ * (docs/protocol.md#landing: "landing" on `redirectUrl`, with no SDK code needed on that page), else `null`.
  * A value found is removed from that window's address and history entry before it is returned, so
  * it stays out of the tab's history even when the window lives on (an iframe's joint history);
  * one that is not a `scoped_` key is removed too, and reported as `malformed`, never returned.

@@ -157,7 +157,7 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
 
   /** Everything that ends a popup or iframe session from outside the protocol: landing, relay, a closed window, the timeout. */
   function watchWindow(shown: Presenter) {
-    // The key can also come back on the app's own origin (DESIGN §3.2, §3.3): a page that calls
+    // The key can also come back on the app's own origin (docs/protocol.md#landing and #the-relay): a page that calls
     // handleRedirect relays it (the marker tells a popup's page which session it belongs to), and
     // a page with no SDK code is read directly once the window is same-origin again.
     const landed = (scopedKey: string) => settle({ kind: 'success', success: { scopedKey, metadata: {} } })

@@ -34,7 +34,7 @@ const expectedConsoleError = /^Failed to load resource: the server responded wit
 
 /**
  * A fresh browser context that records page errors, console errors, `securitypolicyviolation`
- * events, any console message carrying a scoped key (DESIGN §4: never logged), and requests.
+ * events, any console message carrying a scoped key (SECURITY.md: never logged), and requests.
  */
 export async function watchedContext(browser: Browser): Promise<ContextWatch> {
   const context = await newTestContext(browser)
@@ -64,7 +64,7 @@ export async function requestsCarrying(watch: ContextWatch, secret: string): Pro
 
 /**
  * Where a scoped key sits at rest in the context's open pages, popups included: localStorage,
- * sessionStorage or cookies (DESIGN §4: the SDK writes it to none of them, nor should an example).
+ * sessionStorage or cookies (SECURITY.md: the SDK writes it to none of them, nor should an example).
  */
 export async function keysAtRest(watch: ContextWatch): Promise<string[]> {
   const found: string[] = []

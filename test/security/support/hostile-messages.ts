@@ -41,7 +41,7 @@ export function validMessage(random: Random, state: string, type = random.pick(p
   }
 }
 
-/** A relay (DESIGN §3.3) with this state and a scoped key: valid on the app origin from the session's window, or on the BroadcastChannel. */
+/** A relay (docs/protocol.md#the-relay) with this state and a scoped key: valid on the app origin from the session's window, or on the BroadcastChannel. */
 export function validRelay(random: Random, state: string): Record<string, unknown> {
   return { source: 'texture-connect', version: 1, type: 'relay', state, scopedKey: `scoped_relayed_${random.int(1e9)}` }
 }

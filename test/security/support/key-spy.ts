@@ -1,7 +1,7 @@
 import { inspect } from 'node:util'
 
 /**
- * The key-hygiene spy of the unit suite (DESIGN §4: the SDK never logs a key, never writes one to
+ * The key-hygiene spy of the unit suite (SECURITY.md: the SDK never logs a key, never writes one to
  * storage or cookies, never puts one in a URL it builds). `installKeySpy()` runs before every unit
  * test (test/setup/unit.ts) and wraps the places a key could leak to; `checkKeySpy()` runs after
  * it and throws, failing the test, if the SDK wrote a scoped key to any of them.
@@ -242,6 +242,6 @@ export function checkKeySpy(): void {
   state.allowed.clear()
   if (sightings.length > 0) {
     const lines = sightings.map((sighting) => `  - ${sighting.channel}: ${sighting.text}  (by ${sighting.by})`)
-    throw new Error(`A scoped key reached a place the SDK must never write it to (DESIGN §4):\n${lines.join('\n')}`)
+    throw new Error(`A scoped key reached a place the SDK must never write it to (SECURITY.md):\n${lines.join('\n')}`)
   }
 }
