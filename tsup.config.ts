@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { defineConfig } from 'tsup'
+import { defineConfig, type Options } from 'tsup'
 import type { Plugin } from 'esbuild'
 
 /**
@@ -18,25 +18,58 @@ const bundleLazyChunks: Plugin = {
   },
 }
 
+/**
+ * ky sizes a form boundary with `new TextEncoder()` at module scope. Bundled into the CommonJS
+ * build, that line would run at `require()` time, and Jest's jsdom environment has no
+ * `TextEncoder`: the byte length of an ASCII literal is written in its place. The build fails if
+ * a ky release moves it, rather than shipping a CommonJS build that Jest cannot load.
+ */
+const kyWithoutModuleScopeTextEncoder: Plugin = {
+  name: 'ky-without-module-scope-text-encoder',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]ky[\\/].*[\\/]constants\.js$/ }, async ({ path }) => {
+      const { readFile } = await import('node:fs/promises')
+      const source = await readFile(path, 'utf8')
+      const pattern = /new TextEncoder\(\)\.encode\('([\x20-\x7e]*)'\)\.length/g
+      const contents = source.replace(pattern, (_, ascii: string) => String(ascii.length))
+      if (/\bTextEncoder\b/.test(contents)) throw new Error(`${path}: ky uses TextEncoder at module scope in a way this build does not rewrite`)
+      return { contents, loader: 'js' }
+    })
+  },
+}
+
+// The npm entries: ESM + CJS + .d.ts for each, unminified so users' bundlers tree-shake them.
+const npmEntries: Options = {
+  entry: {
+    index: 'src/index.ts',
+    react: 'src/react/index.ts',
+    testing: 'src/testing/index.ts',
+  },
+  dts: true,
+  sourcemap: true,
+  // ky is ES2022 already; class fields left as they are cost no helpers in every chunk.
+  target: 'es2022',
+  platform: 'neutral',
+  // react and testing import the root entry's modules; splitting keeps one copy of shared code.
+  splitting: true,
+  treeshake: true,
+  esbuildPlugins: [bundleLazyChunks],
+}
+
 export default defineConfig([
   {
-    // The npm entries: ESM + CJS + .d.ts for each, unminified so users' bundlers tree-shake them.
-    entry: {
-      index: 'src/index.ts',
-      react: 'src/react/index.ts',
-      testing: 'src/testing/index.ts',
-    },
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    // ky is ES2022 already; class fields left as they are cost no helpers in every chunk.
-    target: 'es2022',
-    platform: 'neutral',
+    ...npmEntries,
+    format: ['esm'],
     external: ['react', 'msw', 'ky'],
-    // react and testing import the root entry's modules; splitting keeps one copy of shared code.
-    splitting: true,
-    treeshake: true,
-    esbuildPlugins: [bundleLazyChunks],
+  },
+  {
+    ...npmEntries,
+    // ky ships ESM only, which `require()` cannot load under Jest or Node 20 before 20.19: the
+    // CommonJS build carries its own copy.
+    format: ['cjs'],
+    external: ['react', 'msw'],
+    noExternal: ['ky'],
+    esbuildPlugins: [bundleLazyChunks, kyWithoutModuleScopeTextEncoder],
   },
   {
     // The script-tag build: window.TextureConnect.

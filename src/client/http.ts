@@ -6,6 +6,7 @@ import { apiErrorFromResponse } from './api-error-from-response'
 import { assertTimeout, resolveHeaders, type RequestOptions, type ResolvedClientOptions } from './options'
 import { redact } from '../internal/redact'
 import { copyBodyRetryAfterToHeader, readRetryPolicy } from './retry-policy'
+import { lacksFetchClasses, sendWithoutFetchClasses } from './send-without-fetch-classes'
 
 /** Query parameters, already validated; `undefined` entries are left out, arrays repeat the name. */
 export type Query = Record<string, string | number | readonly string[] | undefined>
@@ -42,19 +43,27 @@ export function createHttp(key: string, options: ResolvedClientOptions): Http {
     const timeout = request.timeout === undefined ? options.timeout : assertTimeout(request.timeout, '`timeout`')
     // The query goes into the URL here: ky's `searchParams` would build the Request a second time.
     const search = toSearchParams(request.query).toString()
+    const url = path.replace(/^\//, '') + (search === '' ? '' : `?${search}`)
     let response: Response
     try {
-      response = await instance(path.replace(/^\//, '') + (search === '' ? '' : `?${search}`), {
-        method,
-        timeout,
-        headers: resolveHeaders(request.headers),
-        ...(request.json === undefined ? {} : { json: request.json }),
-        ...(request.signal === undefined ? {} : { signal: request.signal }),
-        ...extra,
-      })
+      if (lacksFetchClasses()) {
+        const headers = { ...options.headers, ...resolveHeaders(request.headers), 'Texture-Api-Key': key }
+        response = await sendWithoutFetchClasses({ method, url, headers, json: request.json, timeout, signal: request.signal }, options)
+      } else {
+        response = await instance(url, {
+          method,
+          timeout,
+          headers: resolveHeaders(request.headers),
+          ...(request.json === undefined ? {} : { json: request.json }),
+          ...(request.signal === undefined ? {} : { signal: request.signal }),
+          ...extra,
+        })
+      }
     } catch (error) {
       throw await toTextureError(error, { method, path, key, timeout, signal: request.signal })
     }
+    // ky has already turned an error status into an HTTPError; a direct call has not.
+    if (!response.ok) throw await apiErrorFromResponse(response, { method, path, key })
     return readJson<T>(response, method, path)
   }
 
@@ -75,6 +84,7 @@ interface FailureContext {
 
 async function toTextureError(error: unknown, { method, path, key, timeout, signal }: FailureContext): Promise<unknown> {
   if (error instanceof HTTPError) return apiErrorFromResponse(error.response, { method, path, key })
+  if (error instanceof TextureError) return error
   // The caller's own abort: reject with their reason, exactly as fetch does.
   if (signal?.aborted === true) return signal.reason
   // Not attached as `cause`: ky's error holds the Request, whose headers hold the key.

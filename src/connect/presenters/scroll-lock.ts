@@ -10,7 +10,8 @@ export function lockPageScroll(): () => void {
   const undos = [page.document.documentElement, page.document.body].map(hideOverflow)
   return () => {
     for (const undo of undos) undo()
-    page.scrollTo(scrollX, scrollY)
+    // Only when it moved: jsdom (Jest) logs "Not implemented" for every scrollTo call.
+    if (page.scrollX !== scrollX || page.scrollY !== scrollY) page.scrollTo(scrollX, scrollY)
   }
 }
 
