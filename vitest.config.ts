@@ -10,7 +10,8 @@ export default defineConfig({
           // No network here: an iframe the SDK shows must not try to load its hosted page.
           environmentOptions: { happyDOM: { settings: { disableIframePageLoading: true } } },
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/e2e/**', 'test/node/**', 'test/package/**'],
+          // test/consumers/ runs on its own: `npm run test:consumers`.
+          exclude: ['test/e2e/**', 'test/node/**', 'test/package/**', 'test/consumers/**'],
           setupFiles: ['test/setup/unit.ts'],
           restoreMocks: true,
           unstubGlobals: true,
