@@ -30,10 +30,8 @@ let current: SessionHandle | undefined
 function open(options: ConnectOptions): ConnectSession {
   assertBrowser('TextureConnect.open()')
   const resolved = resolveConnectOptions(options)
-  if (current !== undefined) {
-    current.focus()
-    return current.session
-  }
+  // A session whose popup the user already closed ends here (focus() is false): the click opens a new one.
+  if (current?.focus()) return current.session
   const handle = startSession(resolved, openers)
   current = handle
   handle.session.on('close', () => {

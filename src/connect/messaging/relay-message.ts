@@ -26,6 +26,11 @@ export interface InvalidKeyRelayMessage {
 /** The `BroadcastChannel` the relay also uses, for openers cut off by Cross-Origin-Opener-Policy. */
 export const relayChannelName = 'texture-connect'
 
+/** Opens the relay's `BroadcastChannel`, or `null` in a browser without one. Close it when done. */
+export function openRelayChannel(): BroadcastChannel | null {
+  return typeof globalThis.BroadcastChannel === 'function' ? new globalThis.BroadcastChannel(relayChannelName) : null
+}
+
 /** The popup's `sessionStorage` entry holding the session `state` (never the key). */
 export const popupMarkerKey = 'texture-connect:popup'
 

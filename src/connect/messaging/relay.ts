@@ -1,13 +1,14 @@
 import { once } from '../../internal/once'
+import { createAck } from './ack'
 import { listenForMessages } from './message-listener'
-import { isRelayMessage, popupMarkerKey, relayChannelName, type RelayMessage } from './relay-message'
+import { isRelayMessage, openRelayChannel, popupMarkerKey, type RelayMessage } from './relay-message'
 
 export interface RelayListenerOptions {
   /** This session's nonce: only relays carrying it count. */
   state: string
   /** The session's popup or iframe window, read at each message: the only accepted `event.source`. */
   source: () => Window | null
-  /** Called once, with the first valid key from either channel. */
+  /** Called once, with the first valid key from either channel, after the relay was acknowledged. */
   onKey: (scopedKey: string) => void
   /** Called instead when the page reports a `texture_scoped_key` that is not a scoped key. */
   onInvalidKey: () => void
@@ -17,15 +18,26 @@ export interface RelayListenerOptions {
  * Listens for the key a `redirectUrl` page relays with `handleRedirect()` (docs/protocol.md#the-relay): a
  * `postMessage` from the session's own window on this origin, or a `BroadcastChannel` message
  * (the path left when Cross-Origin-Opener-Policy cut the popup's opener link). Anything else is
- * dropped silently. Returns the undo that removes the listener and closes the channel.
+ * dropped silently. An accepted relay is answered with a `relay-ack` on both paths, so the page
+ * that sent it lets the key go (docs/key-delivery.md). Returns the undo that removes the listener
+ * and closes the channel.
  *
  * @example
  * cleanup.add(listenForRelay({ state, source: () => popup, onKey: (scopedKey) => succeed(scopedKey), onInvalidKey: () => fail() }))
  */
 export function listenForRelay(options: RelayListenerOptions): () => void {
-  // The popup posts on both channels: the session hears the key (or the invalid-key notice) once.
-  const deliver = once((message: RelayMessage) => (message.type === 'relay' ? options.onKey(message.scopedKey) : options.onInvalidKey()))
   const isRelay = (data: unknown): data is RelayMessage => isRelayMessage(data, options.state)
+  // BroadcastChannel only reaches same-origin contexts, so the state is what ties a relay to this session.
+  const channel = openRelayChannel()
+  // The popup posts on both channels: the session hears the key (or the invalid-key notice) once.
+  const deliver = once((message: RelayMessage) => {
+    // Answered before the session settles and closes the channel; only to this origin, never '*'.
+    const ack = createAck(options.state, 'relay-ack')
+    options.source()?.postMessage(ack, globalThis.window.location.origin)
+    channel?.postMessage(ack)
+    if (message.type === 'relay') options.onKey(message.scopedKey)
+    else options.onInvalidKey()
+  })
   // The relay comes from the app's own redirect page: exactly this origin, from the session's window.
   const stopListening = listenForMessages({
     origin: globalThis.window.location.origin,
@@ -34,8 +46,6 @@ export function listenForRelay(options: RelayListenerOptions): () => void {
     onMessage: deliver,
   })
 
-  // BroadcastChannel only reaches same-origin contexts, so the state is what ties a relay to this session.
-  const channel = typeof globalThis.BroadcastChannel === 'function' ? new globalThis.BroadcastChannel(relayChannelName) : null
   const handleChannelMessage = (event: MessageEvent) => {
     if (isRelay(event.data)) deliver(event.data)
   }

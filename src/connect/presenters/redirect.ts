@@ -1,4 +1,5 @@
 import type { OpenPresenter } from './presenter'
+import { swapReturnedNote } from '../return/returned-note'
 
 /**
  * Sends this page to the hosted link (`mode: 'redirect'`). The flow comes back to `redirectUrl`,
@@ -6,7 +7,11 @@ import type { OpenPresenter } from './presenter'
  * the browser's Back button returns the user to the page they started from.
  */
 export const openRedirect: OpenPresenter = ({ url }) => {
-  const navigate = (linkUrl: string) => globalThis.location.assign(linkUrl)
+  const navigate = (linkUrl: string) => {
+    // A note left by an earlier flow must not make this one look finished when Back restores the page.
+    swapReturnedNote(false)
+    globalThis.location.assign(linkUrl)
+  }
   if (url !== undefined) navigate(url)
   return {
     mode: 'redirect',
@@ -19,13 +24,15 @@ export const openRedirect: OpenPresenter = ({ url }) => {
 }
 
 /**
- * Calls `handler` when this page is shown again from the back-forward cache after a redirect: the
- * user pressed Back on the hosted flow, so the redirect session is over and the next `open()` must
- * start afresh rather than hand back a session whose page already left. Returns the undo.
+ * Calls `handler` when this page is shown again from the back-forward cache after a redirect, so
+ * the next `open()` starts afresh rather than hand back a session whose page already left.
+ * `finished` is true when the flow came back with a key that `handleRedirect()` took on the
+ * `redirectUrl` page (the person pressed Back from there), false when they pressed Back on the
+ * hosted flow without finishing it. Returns the undo.
  */
-export function onReturnFromRedirect(handler: () => void): () => void {
+export function onReturnFromRedirect(handler: (finished: boolean) => void): () => void {
   const handlePageShow = (event: PageTransitionEvent) => {
-    if (event.persisted) handler()
+    if (event.persisted) handler(swapReturnedNote(false))
   }
   globalThis.window.addEventListener('pageshow', handlePageShow)
   return () => globalThis.window.removeEventListener('pageshow', handlePageShow)

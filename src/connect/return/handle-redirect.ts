@@ -1,7 +1,10 @@
 import { ConnectError } from '../../errors/connect-error'
 import { assertBrowser } from '../../internal/env'
-import { createRelayMessage, popupMarkerKey, type RelayMessage, relayChannelName, stateFromFrameName } from '../messaging/relay-message'
+import { createRelayMessage, popupMarkerKey, stateFromFrameName } from '../messaging/relay-message'
 import { isScopedKey } from '../../internal/is-scoped-key'
+import { callSafely } from '../session/call-safely'
+import { relayToOpener } from './relay-to-opener'
+import { swapReturnedNote } from './returned-note'
 import { malformedKeyMessage, scopedKeyParam, stripScopedKey } from './strip-scoped-key'
 
 /** What `handleRedirect()` returns on a page that is not inside an SDK popup or iframe. */
@@ -9,16 +12,30 @@ export interface HandleRedirectResult {
   scopedKey: string
 }
 
+/** Options of `handleRedirect()`. */
+export interface HandleRedirectOptions {
+  /**
+   * Called with the key when this page runs in an SDK popup and no session of the opening page
+   * acknowledged the relay within about 1.5 s: the app tab reloaded or closed, or its session had
+   * already ended. The popup then stays open and this page owns the key (store it as you would
+   * `handleRedirect()`'s result). Without it such a key is lost when the popup closes.
+   * @default undefined
+   */
+  onUnclaimed?: (result: HandleRedirectResult) => void
+}
+
 /**
- * Finishes a Connect flow on your `redirectUrl` page (docs/protocol.md#the-relay). Synchronous.
+ * Finishes a Connect flow on your `redirectUrl` page (docs/protocol.md#the-relay, docs/key-delivery.md). Synchronous.
  *
  * - No `texture_scoped_key` in the address: returns `null` and changes nothing.
  * - Otherwise the parameter is first removed from the address bar (`history.replaceState`, other
  *   parameters and the hash kept exactly), so the key stays out of history, referrers and logs.
  * - Inside a popup the SDK opened: relays the key to the opening page (`postMessage` to this
- *   origin, plus a `BroadcastChannel` for openers cut off by Cross-Origin-Opener-Policy), closes
- *   the popup and returns `null`: the opening page's session owns the key, so it is not used twice.
- *   (A browser with neither an opener nor `BroadcastChannel` gets `{ scopedKey }` instead.)
+ *   origin, plus a `BroadcastChannel` for openers cut off by Cross-Origin-Opener-Policy) and
+ *   returns `null`. Once the opening page's session acknowledges, the popup closes: that session
+ *   owns the key. Unacknowledged after about 1.5 s, the popup stays open and `onUnclaimed` gets
+ *   the key, so exactly one side has it. (A browser with neither an opener nor `BroadcastChannel`
+ *   gets `{ scopedKey }` at once instead.)
  * - Inside the SDK's iframe: relays the key to the parent page and returns `null`.
  * - Anywhere else (the `'redirect'` mode's return leg): returns `{ scopedKey }`.
  *
@@ -27,10 +44,11 @@ export interface HandleRedirectResult {
  * without the value, and fails too), and `not-in-browser` outside a browser.
  *
  * @example
- * const result = TextureConnect.handleRedirect()
- * if (result) await saveKey(result.scopedKey)
+ * const onKey = ({ scopedKey }) => saveKey(scopedKey)
+ * const result = TextureConnect.handleRedirect({ onUnclaimed: onKey })
+ * if (result) onKey(result)
  */
-export function handleRedirect(): HandleRedirectResult | null {
+export function handleRedirect(options: HandleRedirectOptions = {}): HandleRedirectResult | null {
   assertBrowser('handleRedirect()')
   const { location } = globalThis.window
   const params = new URLSearchParams(location.search)
@@ -40,21 +58,23 @@ export function handleRedirect(): HandleRedirectResult | null {
   // Strip before anything else, malformed or not: the value must not stay in history or referrers.
   stripScopedKey(globalThis.window)
   const scopedKey = isScopedKey(value) ? value : null
-  const relayed = relay(scopedKey)
+  const relayed = relay(scopedKey, options.onUnclaimed)
   if (scopedKey === null) {
     // The value is not echoed in the message: it might be a secret of another kind.
     throw new ConnectError('hosted-error', malformedKeyMessage)
   }
-  return relayed ? null : { scopedKey }
+  if (relayed) return null
+  swapReturnedNote(true)
+  return { scopedKey }
 }
 
 /**
  * Inside the SDK's iframe or popup, hands the key (or the invalid-key notice, `null`) to the page
- * whose session opened it and, in a popup, closes it. False when this page is not in one, or a
- * popup has no way to reach its opener (no opener, no BroadcastChannel): the page keeps the key
- * rather than lose it.
+ * whose session opened it. A popup closes once that session acknowledges; unacknowledged, it stays
+ * open and `onUnclaimed` gets the key. False when this page is not in one, or a popup has no way
+ * to reach its opener (no opener, no BroadcastChannel): the page keeps the key rather than lose it.
  */
-function relay(scopedKey: string | null): boolean {
+function relay(scopedKey: string | null, onUnclaimed: HandleRedirectOptions['onUnclaimed']): boolean {
   const frameState = readFrameState()
   if (frameState !== null) {
     // targetOrigin is our own origin, never '*': only the app's own page may receive the key.
@@ -62,9 +82,14 @@ function relay(scopedKey: string | null): boolean {
     return true
   }
   const popupState = takePopupMarker()
-  if (popupState === null || !relayToOpener(createRelayMessage(popupState, scopedKey))) return false
-  globalThis.window.close()
-  return true
+  return (
+    popupState !== null &&
+    relayToOpener(createRelayMessage(popupState, scopedKey), (acknowledged) => {
+      // Unacknowledged, the key is nobody's yet: the popup must not close holding it.
+      if (acknowledged || scopedKey === null) globalThis.window.close()
+      else callSafely(onUnclaimed, { scopedKey })
+    })
+  )
 }
 
 /** The session `state` when this page runs inside the SDK's iframe (named by `frameName`). */
@@ -84,22 +109,4 @@ function takePopupMarker(): string | null {
   } catch {
     return null
   }
-}
-
-/** Posts the relay to the opener and on the BroadcastChannel; false when neither path exists. */
-function relayToOpener(message: RelayMessage): boolean {
-  const { opener, location } = globalThis.window as Window & { opener: Window | null }
-  let sent = false
-  try {
-    // targetOrigin is our own origin, never '*': an opener that navigated elsewhere gets nothing.
-    opener?.postMessage(message, location.origin)
-    sent = opener !== null && opener !== undefined
-  } catch {
-    // A detached opener: the BroadcastChannel below still reaches a live one.
-  }
-  if (typeof globalThis.BroadcastChannel !== 'function') return sent
-  const channel = new globalThis.BroadcastChannel(relayChannelName)
-  channel.postMessage(message)
-  channel.close()
-  return true
 }

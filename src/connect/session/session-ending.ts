@@ -3,11 +3,16 @@ import type { ConnectExit, ConnectExitReason, ConnectSuccess } from './events'
 import type { DismissReason } from '../presenters/presenter'
 import type { ErrorMessage, ExitMessage, SuccessMessage } from '../messaging/protocol'
 
-/** How a session ended: what `result`, the callbacks and the events all report. */
+/**
+ * How a session ended: what `result`, the callbacks and the events all report. `handed-off`: a
+ * redirect whose `redirectUrl` page took the key, seen when Back restores this page; nothing is
+ * reported but `close` (`result` stays pending, as it does whenever the page leaves).
+ */
 export type SessionEnding =
   | { kind: 'success'; success: ConnectSuccess }
   | { kind: 'exit'; exit: ConnectExit; error: ConnectError }
   | { kind: 'error'; error: ConnectError }
+  | { kind: 'handed-off' }
 
 /** The ending a terminal protocol message asks for. */
 export function endingFor(message: SuccessMessage | ExitMessage | ErrorMessage): SessionEnding {

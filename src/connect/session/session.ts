@@ -16,6 +16,7 @@ import { isProtocolMessage, type ProtocolMessage } from '../messaging/protocol'
 import { onReturnFromRedirect } from '../presenters/redirect'
 import { malformedKeyMessage } from '../return/strip-scoped-key'
 import { listenForRelay, markSdkPopup } from '../messaging/relay'
+import { createAck } from '../messaging/ack'
 import { createSessionEmitter, type SubscribeToSession } from './session-emitter'
 
 /** How often the session checks whether the user closed the flow's window. */
@@ -38,7 +39,11 @@ export interface ConnectSession {
 /** A running session plus what `TextureConnect.open()` needs for a second call. */
 export interface SessionHandle {
   session: ConnectSession
-  focus(): void
+  /**
+   * Brings the flow's window forward. False when that window is already gone (the user closed the
+   * popup): the session then ends at once as that would at its next check, so a new one can start.
+   */
+  focus(): boolean
 }
 
 /**
@@ -74,7 +79,7 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
       rejectResult(ending.error)
       callSafely(options.onExit, ending.exit)
       emitter.emit('exit', ending.exit)
-    } else {
+    } else if (ending.kind === 'error') {
       rejectResult(ending.error)
       callSafely(options.onError, ending.error)
       emitter.emit('error', ending.error)
@@ -101,7 +106,12 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
   const startListening = (presenter: Presenter, linkUrl: string) => {
     const origin = options.connectOrigin ?? new URL(linkUrl).origin
     const isMessage = (data: unknown): data is ProtocolMessage => isProtocolMessage(data, state)
-    cleanup.add(listenForMessages({ origin, source: () => presenter.target, isMessage, onMessage: handleMessage }))
+    const onMessage = (message: ProtocolMessage) => {
+      // Tells the hosted page its terminal message arrived, before settling closes its window; exact origin, never '*'.
+      if (message.type !== 'ready' && message.type !== 'event') presenter.target?.postMessage(createAck(state, 'ack'), origin)
+      handleMessage(message)
+    }
+    cleanup.add(listenForMessages({ origin, source: () => presenter.target, isMessage, onMessage }))
   }
 
   // The redirect mode's link is the hosted link itself: no window will answer, so no protocol parameters.
@@ -114,7 +124,8 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
   let presenter = present(options.mode)
   if (presenter === null && options.fallback !== 'none') {
     presenter = present(options.fallback)
-    reportEvent({ name: 'FALLBACK', metadata: { from: options.mode, to: options.fallback } })
+    // A microtask later, so `session.on('event')` attached right after open() hears it too.
+    queueMicrotask(() => reportEvent({ name: 'FALLBACK', metadata: { from: options.mode, to: options.fallback } }))
   }
   if (presenter === null) {
     // A microtask later, so handlers attached right after open() hear it.
@@ -125,7 +136,7 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
     const hasWindow = shown.mode !== 'redirect'
     cleanup.add(() => shown.close())
     if (hasWindow) watchWindow(shown)
-    else cleanup.add(onReturnFromRedirect(() => settle(exitEnding('navigated-back', 'The user came back without finishing.'))))
+    else cleanup.add(onReturnFromRedirect((finished) => settle(finished ? { kind: 'handed-off' } : exitEnding('navigated-back', 'The user came back without finishing.'))))
     const announce = () => {
       void (shown.shown ?? Promise.resolve()).then(() => {
         if (!settled) emitter.emit('open', { mode: shown.mode })
@@ -188,7 +199,15 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
     },
     on: emitter.on,
   }
-  return { session, focus: () => presenter?.focus() }
+  const focus = () => {
+    if (presenter?.isGone()) {
+      settle(goneEnding(presenter.mode))
+      return false
+    }
+    presenter?.focus()
+    return true
+  }
+  return { session, focus }
 }
 
 /** How a session ends when its window disappears without a word from the hosted page. */

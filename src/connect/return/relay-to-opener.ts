@@ -1,0 +1,43 @@
+import { once } from '../../internal/once'
+import { isAck, type AckMessage } from '../messaging/ack'
+import { listenForMessages } from '../messaging/message-listener'
+import { openRelayChannel, type RelayMessage } from '../messaging/relay-message'
+
+/** How long `handleRedirect()` in an SDK popup waits for the opening page's `relay-ack`, in ms. */
+export const relayAckTimeout = 1500
+
+/**
+ * Posts the relay to the opener (`postMessage` to this origin) and on the `BroadcastChannel` (for
+ * an opener cut off by Cross-Origin-Opener-Policy), then waits up to `relayAckTimeout` for the
+ * opening session's `relay-ack` (docs/key-delivery.md). Calls `onAnswer` once: `true` when the
+ * session acknowledged, `false` when none did (the app tab reloaded or closed, or its session
+ * already ended). Returns false, sending nothing, when neither path exists.
+ */
+export function relayToOpener(message: RelayMessage, onAnswer: (acknowledged: boolean) => void): boolean {
+  const { origin } = globalThis.location
+  const opener = (globalThis.window as Window & { opener: Window | null }).opener
+  const channel = openRelayChannel()
+  if (!opener && channel === null) return false
+
+  // The same checks as every message: this origin exactly, from the opener the relay went to (on
+  // the channel: this origin by construction), this session's state and the relay's own ack type.
+  // A forged ack fails them, so the key is not let go.
+  const isRelayAck = (data: unknown): data is AckMessage => isAck(data, message.state, 'relay-ack')
+  const answer = once((acknowledged: boolean) => {
+    clearTimeout(timer)
+    stopListening()
+    channel?.close()
+    onAnswer(acknowledged)
+  })
+  const stopListening = listenForMessages({ origin, source: () => opener, isMessage: isRelayAck, onMessage: () => answer(true) })
+  if (channel !== null) channel.onmessage = (event) => isRelayAck(event.data) && answer(true)
+  const timer = setTimeout(() => answer(false), relayAckTimeout)
+  try {
+    // targetOrigin is our own origin, never '*': an opener that navigated elsewhere gets nothing.
+    opener?.postMessage(message, origin)
+  } catch {
+    // A detached opener: the BroadcastChannel still reaches a live one.
+  }
+  channel?.postMessage(message)
+  return true
+}
