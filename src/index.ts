@@ -16,6 +16,7 @@ export type { ConnectOptions, ConnectMode, ConnectFallback, PopupSizeOptions, If
 export type { ConnectSession } from './connect/session/session'
 export type { ConnectSuccess, ConnectExit, ConnectExitReason, ConnectEvent, ConnectOpenEvent, ConnectSessionEvents } from './connect/session/events'
 export type { ConnectLinkOptions } from './connect/link/create-link'
+export type { HandleRedirectOptions, HandleRedirectResult } from './connect/return/handle-redirect'
 export type { TextureClient } from './client/create-client'
 export type { TextureClientOptions, RequestOptions, RetryOptions } from './client/options'
 export type { Devices } from './client/resources/devices'

@@ -18,7 +18,30 @@ function readPort(values) {
   return port
 }
 
-const { values } = parseArgs({ options: { port: { type: 'string' }, 'no-build': { type: 'boolean', default: false } } })
+const usage = `Usage: node examples/sandbox/start.js [--port <port>] [--no-build]   (or: npm start -- …)
+
+Serves the sandbox: the app and examples on http://localhost:<port>, the hosted Connect flow
+on http://127.0.0.1:<port + 1>, and the fake device API.
+
+  --port <port>  the app's port, 1-65534 (default: $PORT, else 4000)
+  --no-build     serve the last build in dist/ instead of running npm run build first
+  -h, --help     print this and exit`
+
+function readArgs() {
+  try {
+    return parseArgs({ options: { port: { type: 'string' }, 'no-build': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } }).values
+  } catch (error) {
+    // An unknown flag or a missing value: one line, not a stack trace.
+    console.error(`${error.message.replace(/\.?$/, ".")} Run with --help for usage.`)
+    process.exit(1)
+  }
+}
+
+const values = readArgs()
+if (values.help) {
+  console.log(usage)
+  process.exit(0)
+}
 const port = readPort(values)
 
 if (!values['no-build']) {

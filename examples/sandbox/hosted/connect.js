@@ -1,5 +1,7 @@
-// The sandbox's hosted Connect page. It speaks protocol v1 (docs/protocol.md) to the app that opened
-// it, or completes by redirect (docs/protocol.md#landing) — no inline script, no innerHTML: it runs under a strict CSP.
+// The sandbox's hosted Connect page. It speaks protocol v1 (docs/protocol.md) to the app that
+// opened it, or completes by redirect (docs/protocol.md#landing) — no inline script, no innerHTML: it runs under a strict CSP.
+// A key sent by message counts as delivered only once the app answers `ack`; without one it goes
+// to `redirectUrl` instead (docs/key-delivery.md#without-an-ack).
 const params = new URL(window.location.href).searchParams
 const linkToken = params.get('link_token') ?? ''
 const state = params.get('texture_state')
@@ -11,6 +13,8 @@ const element = (id) => document.getElementById(id)
 let link
 let completion
 let finished = false
+// How long a `success` waits for the app's `ack` before the key takes the redirect instead.
+const ackTimeout = 2000
 
 /** The window the SDK lives in: the opener of a popup, the parent of an iframe. */
 function appWindow() {
@@ -25,6 +29,35 @@ function post(type, fields = {}) {
   if (target === null || state === null || appOrigin === null) return false
   target.postMessage({ source: 'texture-connect', version: 1, state, type, ...fields }, appOrigin)
   return true
+}
+
+/**
+ * Resolves true once the app acknowledges this session's terminal message: `ack` from the app's
+ * exact origin and window, with this `state` — the checks the SDK applies the other way.
+ */
+function waitForAck() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => finish(false), ackTimeout)
+    const onMessage = (event) => {
+      const data = event.data
+      if (event.origin !== appOrigin || event.source === null || event.source !== appWindow()) return
+      if (typeof data !== 'object' || data === null || data.source !== 'texture-connect' || data.version !== 1 || data.state !== state || data.type !== 'ack') return
+      finish(true)
+    }
+    function finish(acknowledged) {
+      clearTimeout(timer)
+      window.removeEventListener('message', onMessage)
+      resolve(acknowledged)
+    }
+    window.addEventListener('message', onMessage)
+  })
+}
+
+/** Sends the key to `redirectUrl` with `texture_scoped_key`, Texture's documented completion. */
+function returnWithKey(scopedKey) {
+  const target = new URL(link.redirectUrl)
+  target.searchParams.set('texture_scoped_key', scopedKey)
+  window.location.replace(target.toString())
 }
 
 function readOrigin(value) {
@@ -121,14 +154,16 @@ async function approve(event) {
     return fail(result.code ?? 'approve-failed', result.message ?? 'Connecting failed.')
   }
   if (completion === 'message') {
-    post('success', { scopedKey: result.scopedKey, metadata: { referenceId: result.referenceId, customerId: result.customerId, manufacturer: selected('manufacturer') } })
-    say('Connected. You can close this window.')
-    return
+    const acknowledged = waitForAck()
+    const sent = post('success', { scopedKey: result.scopedKey, metadata: { referenceId: result.referenceId, customerId: result.customerId, manufacturer: selected('manufacturer') } })
+    if (sent && (await acknowledged)) return say('Connected. You can close this window.')
+    // No app answered (its tab reloaded or closed): the key must not stay here, unclaimed.
+    if (link.redirectUrl === undefined) return say('Connected, but the app did not answer. Go back to the app and connect again.')
+    say('Connected. Returning to the app…')
+    return returnWithKey(result.scopedKey)
   }
   say('Connected. Returning to the app…')
-  const target = new URL(result.redirectUrl)
-  target.searchParams.set('texture_scoped_key', result.scopedKey)
-  window.location.replace(target.toString())
+  returnWithKey(result.scopedKey)
 }
 
 function cancel() {
