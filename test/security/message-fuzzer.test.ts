@@ -144,8 +144,10 @@ describe('message fuzzer: a live popup session in happy-dom', () => {
     // A listener of our own tells when every forged relay has been delivered.
     const witness = new BroadcastChannel('texture-connect')
     const sender = new BroadcastChannel('texture-connect')
+    // It also hears the session's answers: a forged relay must never be acknowledged.
     let delivered = 0
-    witness.onmessage = () => delivered++
+    let acknowledgements = 0
+    witness.onmessage = (event) => (event.data?.type === 'relay-ack' ? acknowledgements++ : delivered++)
     const forged = 500
     for (let index = 0; index < forged; index++) {
       const relay = forgedRelay(random, state)
@@ -161,6 +163,7 @@ describe('message fuzzer: a live popup session in happy-dom', () => {
     await flushPromises()
     tally.add('BroadcastChannel relays', 'callbacks', observed.fired())
     expect(observed.fired()).toBe(0)
+    expect(acknowledgements).toBe(0)
 
     sender.postMessage(validRelay(random, state))
     const result = await session.result
@@ -170,6 +173,7 @@ describe('message fuzzer: a live popup session in happy-dom', () => {
     await flushPromises()
     expect(callbacks.onSuccess).toHaveBeenCalledTimes(1)
     expect(observed.settlements).toBe(1)
+    expect(acknowledgements).toBe(1)
     witness.close()
     sender.close()
     escapes.stop()

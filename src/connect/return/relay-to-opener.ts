@@ -15,7 +15,7 @@ export const relayAckTimeout = 1500
  */
 export function relayToOpener(message: RelayMessage, onAnswer: (acknowledged: boolean) => void): boolean {
   const { origin } = globalThis.location
-  const opener = (globalThis.window as Window & { opener: Window | null }).opener
+  const opener: Window | null = globalThis.opener
   const channel = openRelayChannel()
   if (!opener && channel === null) return false
 
@@ -32,12 +32,8 @@ export function relayToOpener(message: RelayMessage, onAnswer: (acknowledged: bo
   const stopListening = listenForMessages({ origin, source: () => opener, isMessage: isRelayAck, onMessage: () => answer(true) })
   if (channel !== null) channel.onmessage = (event) => isRelayAck(event.data) && answer(true)
   const timer = setTimeout(() => answer(false), relayAckTimeout)
-  try {
-    // targetOrigin is our own origin, never '*': an opener that navigated elsewhere gets nothing.
-    opener?.postMessage(message, origin)
-  } catch {
-    // A detached opener: the BroadcastChannel still reaches a live one.
-  }
+  // targetOrigin is our own origin, never '*': an opener that navigated elsewhere gets nothing.
+  opener?.postMessage(message, origin)
   channel?.postMessage(message)
   return true
 }

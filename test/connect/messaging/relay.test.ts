@@ -5,8 +5,8 @@ import { postMessageFrom } from '../support/hosted'
 
 const state = 'b'.repeat(32)
 const scopedKey = 'scoped_relay_1'
-const popup = {} as Window
-const otherWindow = {} as Window
+const popup = { postMessage: vi.fn() } as unknown as Window
+const otherWindow = { postMessage: vi.fn() } as unknown as Window
 const undos: Array<() => void> = []
 afterEach(() => undos.splice(0).forEach((undo) => undo()))
 

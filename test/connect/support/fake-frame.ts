@@ -8,7 +8,7 @@ export function stubFrameWindows(): void {
   const windows = new WeakMap<HTMLIFrameElement, Window>()
   vi.spyOn(HTMLIFrameElement.prototype, 'contentWindow', 'get').mockImplementation(function (this: HTMLIFrameElement) {
     if (!this.isConnected) return null
-    if (!windows.has(this)) windows.set(this, { closed: false, location: { replace: () => {} } } as unknown as Window)
+    if (!windows.has(this)) windows.set(this, { closed: false, postMessage: vi.fn(), location: { replace: () => {} } } as unknown as Window)
     return windows.get(this)!
   })
 }

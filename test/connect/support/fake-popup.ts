@@ -11,6 +11,8 @@ export interface FakePopup {
   readonly focus: ReturnType<typeof vi.fn>
   readonly close: ReturnType<typeof vi.fn>
   readonly navigate: ReturnType<typeof vi.fn>
+  /** What the SDK posted to the popup (its acknowledgements), with the target origin. */
+  readonly postMessage: ReturnType<typeof vi.fn>
   readonly closed: boolean
   /** What happens when the user clicks the popup's close button. */
   closeByUser(): void
@@ -43,6 +45,7 @@ function createFakePopup(initialUrl: string, features: string): FakePopup {
     state.closed = true
   })
   const focus = vi.fn()
+  const postMessage = vi.fn()
   const navigate = vi.fn((url: string) => {
     state.url = url
   })
@@ -52,6 +55,7 @@ function createFakePopup(initialUrl: string, features: string): FakePopup {
     },
     close,
     focus,
+    postMessage,
     location: { replace: navigate },
   } as unknown as Window
   return {
@@ -63,6 +67,7 @@ function createFakePopup(initialUrl: string, features: string): FakePopup {
     focus,
     close,
     navigate,
+    postMessage,
     get closed() {
       return state.closed
     },
