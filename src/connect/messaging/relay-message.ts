@@ -34,6 +34,12 @@ export function openRelayChannel(): BroadcastChannel | null {
 /** The popup's `sessionStorage` entry holding the session `state` (never the key). */
 export const popupMarkerKey = 'texture-connect:popup'
 
+/**
+ * This tab's `sessionStorage` entry saying `handleRedirect()` returned a key on a top-level page
+ * (never the key): a page of the tab that Back restores then knows its redirect finished.
+ */
+export const returnedNoteKey = 'texture-connect:returned'
+
 const framePrefix = 'texture-connect:'
 
 /** The relay for `scopedKey`, or the invalid-key notice when it is `null`. */

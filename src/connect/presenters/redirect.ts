@@ -1,5 +1,6 @@
 import type { OpenPresenter } from './presenter'
-import { swapReturnedNote } from '../return/returned-note'
+import { returnedNoteKey } from '../messaging/relay-message'
+import { swapSessionItem } from '../../internal/swap-session-item'
 
 /**
  * Sends this page to the hosted link (`mode: 'redirect'`). The flow comes back to `redirectUrl`,
@@ -9,7 +10,7 @@ import { swapReturnedNote } from '../return/returned-note'
 export const openRedirect: OpenPresenter = ({ url }) => {
   const navigate = (linkUrl: string) => {
     // A note left by an earlier flow must not make this one look finished when Back restores the page.
-    swapReturnedNote(false)
+    swapSessionItem(returnedNoteKey, null)
     globalThis.location.assign(linkUrl)
   }
   if (url !== undefined) navigate(url)
@@ -32,7 +33,7 @@ export const openRedirect: OpenPresenter = ({ url }) => {
  */
 export function onReturnFromRedirect(handler: (finished: boolean) => void): () => void {
   const handlePageShow = (event: PageTransitionEvent) => {
-    if (event.persisted) handler(swapReturnedNote(false))
+    if (event.persisted) handler(swapSessionItem(returnedNoteKey, null) !== null)
   }
   globalThis.window.addEventListener('pageshow', handlePageShow)
   return () => globalThis.window.removeEventListener('pageshow', handlePageShow)

@@ -1,10 +1,9 @@
 import { ConnectError } from '../../errors/connect-error'
 import { assertBrowser } from '../../internal/env'
-import { createRelayMessage, popupMarkerKey, stateFromFrameName } from '../messaging/relay-message'
+import { createRelayMessage, popupMarkerKey, returnedNoteKey, stateFromFrameName } from '../messaging/relay-message'
+import { swapSessionItem } from '../../internal/swap-session-item'
 import { isScopedKey } from '../../internal/is-scoped-key'
-import { callSafely } from '../session/call-safely'
 import { relayToOpener } from './relay-to-opener'
-import { swapReturnedNote } from './returned-note'
 import { malformedKeyMessage, scopedKeyParam, stripScopedKey } from './strip-scoped-key'
 
 /** What `handleRedirect()` returns on a page that is not inside an SDK popup or iframe. */
@@ -64,7 +63,8 @@ export function handleRedirect(options: HandleRedirectOptions = {}): HandleRedir
     throw new ConnectError('hosted-error', malformedKeyMessage)
   }
   if (relayed) return null
-  swapReturnedNote(true)
+  // For the page Back restores: its redirect finished here (docs/key-delivery.md).
+  swapSessionItem(returnedNoteKey, '1')
   return { scopedKey }
 }
 
@@ -87,7 +87,8 @@ function relay(scopedKey: string | null, onUnclaimed: HandleRedirectOptions['onU
     relayToOpener(createRelayMessage(popupState, scopedKey), (acknowledged) => {
       // Unacknowledged, the key is nobody's yet: the popup must not close holding it.
       if (acknowledged || scopedKey === null) globalThis.window.close()
-      else callSafely(onUnclaimed, { scopedKey })
+      // Runs in a timer: a handler that throws is reported as uncaught, like any other.
+      else onUnclaimed?.({ scopedKey })
     })
   )
 }
@@ -101,12 +102,6 @@ function readFrameState(): string | null {
 
 /** The session `state` `markSdkPopup` left in this popup's storage, removed as it is read. */
 function takePopupMarker(): string | null {
-  try {
-    const storage = globalThis.window.sessionStorage
-    const state = storage.getItem(popupMarkerKey)
-    storage.removeItem(popupMarkerKey)
-    return state === '' ? null : state
-  } catch {
-    return null
-  }
+  const state = swapSessionItem(popupMarkerKey, null)
+  return state === '' ? null : state
 }

@@ -1,6 +1,4 @@
-import { once } from '../../internal/once'
-import { isAck, type AckMessage } from '../messaging/ack'
-import { listenForMessages } from '../messaging/message-listener'
+import { isAck } from '../messaging/ack'
 import { openRelayChannel, type RelayMessage } from '../messaging/relay-message'
 
 /** How long `handleRedirect()` in an SDK popup waits for the opening page's `relay-ack`, in ms. */
@@ -14,23 +12,27 @@ export const relayAckTimeout = 1500
  * already ended). Returns false, sending nothing, when neither path exists.
  */
 export function relayToOpener(message: RelayMessage, onAnswer: (acknowledged: boolean) => void): boolean {
-  const { origin } = globalThis.location
-  const opener: Window | null = globalThis.opener
+  const page = globalThis.window
+  const { origin } = page.location
+  const opener: Window | null = page.opener
   const channel = openRelayChannel()
   if (!opener && channel === null) return false
 
+  const answer = (acknowledged: boolean) => {
+    clearTimeout(timer)
+    page.removeEventListener('message', handleMessage)
+    channel?.close()
+    onAnswer(acknowledged)
+  }
   // The same checks as every message: this origin exactly, from the opener the relay went to (on
   // the channel: this origin by construction), this session's state and the relay's own ack type.
   // A forged ack fails them, so the key is not let go.
-  const isRelayAck = (data: unknown): data is AckMessage => isAck(data, message.state, 'relay-ack')
-  const answer = once((acknowledged: boolean) => {
-    clearTimeout(timer)
-    stopListening()
-    channel?.close()
-    onAnswer(acknowledged)
-  })
-  const stopListening = listenForMessages({ origin, source: () => opener, isMessage: isRelayAck, onMessage: () => answer(true) })
-  if (channel !== null) channel.onmessage = (event) => isRelayAck(event.data) && answer(true)
+  const handleMessage = (event: MessageEvent) => {
+    if (event.origin === origin && event.source === opener && isAck(event.data, message.state, 'relay-ack')) answer(true)
+  }
+  page.addEventListener('message', handleMessage)
+  if (channel !== null) channel.onmessage = (event) => isAck(event.data, message.state, 'relay-ack') && answer(true)
+  // Once answered, the timer is cleared and both listeners are gone: the answer comes once.
   const timer = setTimeout(() => answer(false), relayAckTimeout)
   // targetOrigin is our own origin, never '*': an opener that navigated elsewhere gets nothing.
   opener?.postMessage(message, origin)
