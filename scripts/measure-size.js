@@ -18,9 +18,9 @@ export const packageRoot = fileURLToPath(new URL('..', import.meta.url))
  * completion channels.
  */
 export const budgets = {
-  connectOnly: 5400,
+  connectOnly: 5700,
   reactHookOverConnect: 1024,
-  returnPage: 1280,
+  returnPage: 1360,
   rootEntry: 15360,
   globalScript: 16384,
 }
