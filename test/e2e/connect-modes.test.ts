@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, newTestContext } from './support/browser'
 import { startRouteServer, type RouteServer } from './support/route-server'
+import { coopGracePeriod } from '../../src/connect/presenters/popup-gone'
 
 // TextureConnect.open() in every mode, through every completion channel of docs/protocol.md, with the
 // script-tag build on app pages served under a strict CSP.
@@ -52,8 +53,10 @@ afterAll(async () => {
   await Promise.all([app?.close(), hosted?.close()])
 })
 
-async function loadApp(query: Record<string, string>): Promise<Page> {
+/** The app page; with `fakeClock`, its timers run on Playwright's clock, so a grace period is skipped rather than slept. */
+async function loadApp(query: Record<string, string>, options: { fakeClock?: boolean } = {}): Promise<Page> {
   context = await newTestContext(browser)
+  if (options.fakeClock === true) await context.clock.install()
   const page = await context.newPage()
   await page.goto(`${app.origin}/app.html?${new URLSearchParams({ hosted: hosted.origin, ...query })}`)
   return page
@@ -223,12 +226,23 @@ describe('popup mode completing on the app origin in Chromium', () => {
   })
 
   it('still reports popup-closed when the person closes a popup COOP cut off, once they are back on the page', async () => {
-    const page = await loadApp({ mode: 'popup', completion: 'redirect', landing: 'return.html', coop: '1' })
+    const page = await loadApp({ mode: 'popup', completion: 'redirect', landing: 'return.html', coop: '1' }, { fakeClock: true })
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#connect')])
     await popup.locator('#approve').waitFor()
     await popup.close()
     await page.bringToFront()
+    await context.clock.runFor(coopGracePeriod + 1000)
     await waitForLog(page, { type: 'exit' })
+    expect(await endings(page)).toEqual([{ type: 'exit', reason: 'popup-closed' }])
+  })
+
+  it('opens a new popup at once when Connect is clicked again right after the person closed the popup', async () => {
+    const page = await loadApp({ mode: 'popup', completion: 'redirect', landing: 'return.html' })
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#connect')])
+    await popup.locator('#approve').waitFor()
+    await popup.close()
+    const [second] = await Promise.all([page.waitForEvent('popup'), page.click('#connect')])
+    await second.locator('#approve').waitFor()
     expect(await endings(page)).toEqual([{ type: 'exit', reason: 'popup-closed' }])
   })
 })
