@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest'
-import { TextureConnect, type ConnectError, type ConnectExit, type ConnectSession, type ConnectSuccess } from '../../src/index'
+import { TextureConnect, handleRedirect, type ConnectError, type ConnectExit, type ConnectSession, type ConnectSuccess, type HandleRedirectOptions, type HandleRedirectResult } from '../../src/index'
 
 describe('TextureConnect.open types', () => {
   it('returns a session whose result and events are typed from one event map', () => {
@@ -21,5 +21,15 @@ describe('TextureConnect.open types', () => {
     TextureConnect.open({ linkUrl: 'https://connect.example.com/link', onSuccess: 'done' })
     TextureConnect.open({ linkUrl: async () => 'https://connect.example.com/link', popup: { width: 480 } })
     TextureConnect.open({ connectKey: 'ck_public', connectOptions: { referenceId: 'user-1', manufacturerFilters: { manufacturers: ['tesla'] } } })
+  })
+})
+
+describe('handleRedirect types', () => {
+  it('stays callable without options and types the unclaimed key like its result', () => {
+    expectTypeOf(handleRedirect()).toEqualTypeOf<HandleRedirectResult | null>()
+    handleRedirect({ onUnclaimed: (unclaimed) => expectTypeOf(unclaimed).toEqualTypeOf<HandleRedirectResult>() })
+    expectTypeOf(TextureConnect.handleRedirect).parameter(0).toEqualTypeOf<HandleRedirectOptions | undefined>()
+    // @ts-expect-error: the key comes as { scopedKey }, not as a bare string
+    handleRedirect({ onUnclaimed: (scopedKey: number) => scopedKey })
   })
 })
