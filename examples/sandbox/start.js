@@ -32,7 +32,7 @@ function readArgs() {
     return parseArgs({ options: { port: { type: 'string' }, 'no-build': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } }).values
   } catch (error) {
     // An unknown flag or a missing value: one line, not a stack trace.
-    console.error(`${error.message.replace(/\.?$/, ".")} Run with --help for usage.`)
+    console.error(`${error.message.replace(/\.?$/, '.')} Run with --help for usage.`)
     process.exit(1)
   }
 }
