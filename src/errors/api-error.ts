@@ -1,4 +1,4 @@
-import { TextureError } from './texture-error'
+import { TextureError, branded } from './texture-error'
 
 /** What the API said, read from its error body and headers. */
 export interface TextureApiErrorOptions {
@@ -25,9 +25,10 @@ export interface TextureApiErrorOptions {
  * }
  */
 export class TextureApiError extends TextureError {
-  override name = 'TextureApiError'
+  override name = branded(this, 'TextureApiError')
   readonly status: number
-  readonly code: string | undefined
+  /** The API's machine-readable code (`code`, or `error` in older bodies). */
+  declare readonly code: string | undefined
   readonly details: unknown
   /** The server's id for the request (`X-Request-Id`), worth quoting to Texture support. */
   readonly requestId: string | undefined
@@ -37,9 +38,8 @@ export class TextureApiError extends TextureError {
   readonly path: string
 
   constructor(message: string, options: TextureApiErrorOptions) {
-    super(message)
+    super(message, { code: options.code })
     this.status = options.status
-    this.code = options.code
     this.details = options.details
     this.requestId = options.requestId
     this.retryAfter = options.retryAfter
@@ -50,32 +50,32 @@ export class TextureApiError extends TextureError {
 
 /** 400: the request was malformed or a parameter was out of range. */
 export class BadRequestError extends TextureApiError {
-  override name = 'BadRequestError'
+  override name = branded(this, 'BadRequestError')
 }
 
 /** 401: the key is missing, malformed, unknown or revoked. */
 export class AuthenticationError extends TextureApiError {
-  override name = 'AuthenticationError'
+  override name = branded(this, 'AuthenticationError')
 }
 
 /** 403: the key may not do this — for a scoped key, usually a device of another user. */
 export class ForbiddenError extends TextureApiError {
-  override name = 'ForbiddenError'
+  override name = branded(this, 'ForbiddenError')
 }
 
 /** 404: no such device or command. */
 export class NotFoundError extends TextureApiError {
-  override name = 'NotFoundError'
+  override name = branded(this, 'NotFoundError')
 }
 
 /** 429: too many requests; `retryAfter` says how many seconds to wait. */
 export class RateLimitError extends TextureApiError {
-  override name = 'RateLimitError'
+  override name = branded(this, 'RateLimitError')
 }
 
 /** 5xx: Texture (or a manufacturer behind it) failed. */
 export class ServerError extends TextureApiError {
-  override name = 'ServerError'
+  override name = branded(this, 'ServerError')
 }
 
 /** The error class for an HTTP status: a named subclass where one exists. */

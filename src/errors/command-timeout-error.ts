@@ -1,4 +1,5 @@
 import type { Command } from '../client/types/command'
+import { branded } from './texture-error'
 import { TextureTimeoutError } from './timeout-error'
 
 /**
@@ -6,7 +7,7 @@ import { TextureTimeoutError } from './timeout-error'
  * command may still complete later; `command` is the last status seen.
  */
 export class CommandTimeoutError extends TextureTimeoutError {
-  override name = 'CommandTimeoutError'
+  override name = branded(this, 'CommandTimeoutError')
   /** The command as last polled. */
   readonly command: Command
 

@@ -1,4 +1,4 @@
-import { TextureError } from './texture-error'
+import { TextureError, branded } from './texture-error'
 
 /** Every way a Connect session can fail or end without a key. */
 export type ConnectErrorCode =
@@ -24,13 +24,12 @@ export interface ConnectErrorOptions {
  * other code is a failure (it also reaches `onError`).
  */
 export class ConnectError extends TextureError {
-  override name = 'ConnectError'
-  readonly code: ConnectErrorCode
+  override name = branded(this, 'ConnectError')
+  declare readonly code: ConnectErrorCode
   readonly metadata: Record<string, unknown> | undefined
 
   constructor(code: ConnectErrorCode, message: string, options: ConnectErrorOptions = {}) {
-    super(message, { cause: options.cause })
-    this.code = code
+    super(message, { cause: options.cause, code })
     this.metadata = options.metadata
   }
 }

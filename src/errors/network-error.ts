@@ -1,9 +1,9 @@
-import { TextureError } from './texture-error'
+import { TextureError, branded } from './texture-error'
 
 /**
  * No response arrived: the network was down, DNS failed, CORS refused the request, or the
  * connection dropped. Reads were already retried; commands never are.
  */
 export class TextureNetworkError extends TextureError {
-  override name = 'TextureNetworkError'
+  override name = branded(this, 'TextureNetworkError')
 }

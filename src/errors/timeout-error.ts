@@ -1,6 +1,6 @@
-import { TextureError } from './texture-error'
+import { TextureError, branded } from './texture-error'
 
 /** A request took longer than the client's `timeout` (per attempt). */
 export class TextureTimeoutError extends TextureError {
-  override name = 'TextureTimeoutError'
+  override name = branded(this, 'TextureTimeoutError')
 }
