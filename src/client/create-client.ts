@@ -1,6 +1,6 @@
-import { TextureError } from '../errors/texture-error'
 import { assertUsableKey } from './check-key'
 import { createHttp } from './http'
+import { optionError } from './option-error'
 import { resolveClientOptions, type TextureClientOptions } from './options'
 import { Commands } from './resources/commands'
 import { Devices } from './resources/devices'
@@ -34,7 +34,9 @@ export class TextureClient {
 
 /**
  * A client for the Texture API that acts as one end user, with the scoped key Connect returned.
- * In a browser only `scoped_` keys are accepted; a workspace `api_` key throws at once.
+ * In a browser only `scoped_` keys are accepted; any other key throws at once, a `TextureError`
+ * with code `'invalid-key'`. An option it cannot use throws a `TextureError` with code
+ * `'invalid-options'` naming it (as do the methods, for a parameter or id, before any request).
  *
  * @example
  * const { scopedKey } = await TextureConnect.open({ linkUrl }).result
@@ -44,7 +46,7 @@ export class TextureClient {
  */
 export function createTextureClient(options: TextureClientOptions): TextureClient {
   if (typeof options !== 'object' || options === null) {
-    throw new TextureError('createTextureClient takes an options object: `{ scopedKey }`.')
+    throw optionError('createTextureClient takes an options object: `{ scopedKey }`.')
   }
   return new TextureClient(options)
 }

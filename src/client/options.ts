@@ -1,5 +1,5 @@
-import { TextureError } from '../errors/texture-error'
 import { parseUrl } from '../internal/parse-url'
+import { optionError } from './option-error'
 
 /** How reads are retried. Commands (POST) are never retried, whatever these say. */
 export interface RetryOptions {
@@ -59,10 +59,10 @@ const largestTimeout = 2_147_483_647
 export function resolveClientOptions(options: Omit<TextureClientOptions, 'scopedKey'>): ResolvedClientOptions {
   const retry = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {})
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
-    throw new TextureError('`fetch` must be a function.')
+    throw optionError('`fetch` must be a function.')
   }
   if (retry.delay !== undefined && typeof retry.delay !== 'function') {
-    throw new TextureError('`retry.delay` must be a function (attempt → ms).')
+    throw optionError('`retry.delay` must be a function (attempt → ms).')
   }
   return Object.freeze({
     baseUrl: resolveBaseUrl(options.baseUrl ?? defaultBaseUrl),
@@ -80,14 +80,14 @@ export function resolveClientOptions(options: Omit<TextureClientOptions, 'scoped
 /** Checks a per-call timeout the same way as the client's. */
 export function assertTimeout(value: unknown, name: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > largestTimeout) {
-    throw new TextureError(`${name} must be a positive number of milliseconds (at most ${largestTimeout}).`)
+    throw optionError(`${name} must be a positive number of milliseconds (at most ${largestTimeout}).`)
   }
   return value
 }
 
 function assertWholeNumber(value: unknown, name: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new TextureError(`${name} must be a whole number of retries (0 or more).`)
+    throw optionError(`${name} must be a whole number of retries (0 or more).`)
   }
   return value
 }
@@ -95,10 +95,10 @@ function assertWholeNumber(value: unknown, name: string): number {
 function resolveBaseUrl(value: unknown): string {
   const url = parseUrl(value)
   if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new TextureError('`baseUrl` must be an absolute http(s) URL, like https://api.texturehq.com/v1.')
+    throw optionError('`baseUrl` must be an absolute http(s) URL, like https://api.texturehq.com/v1.')
   }
   if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-    throw new TextureError('`baseUrl` must not carry a query string, fragment or credentials.')
+    throw optionError('`baseUrl` must not carry a query string, fragment or credentials.')
   }
   return url.href.replace(/\/+$/, '')
 }
@@ -107,11 +107,11 @@ function resolveBaseUrl(value: unknown): string {
 export function resolveHeaders(headers: unknown): Record<string, string> {
   if (headers === undefined) return {}
   if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
-    throw new TextureError('`headers` must be an object of header names to string values.')
+    throw optionError('`headers` must be an object of header names to string values.')
   }
   const resolved: Record<string, string> = {}
   for (const [name, value] of Object.entries(headers)) {
-    if (typeof value !== 'string') throw new TextureError(`\`headers\` value for "${name}" must be a string.`)
+    if (typeof value !== 'string') throw optionError(`\`headers\` value for "${name}" must be a string.`)
     if (name.toLowerCase() !== 'texture-api-key') resolved[name] = value
   }
   return resolved

@@ -1,4 +1,4 @@
-import { TextureError } from '../errors/texture-error'
+import { optionError } from './option-error'
 import type { CommandStatus } from './types/command'
 import type { DeviceType } from './types/device'
 import type { PageParams } from './types/page'
@@ -13,7 +13,7 @@ export const commandStatuses: readonly CommandStatus[] = ['pending', 'scheduled'
 export function assertParams<T extends object>(params: T | undefined, method: string): T | Record<string, never> {
   if (params === undefined) return {}
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
-    throw new TextureError(`\`${method}\` takes an object of parameters.`)
+    throw optionError(`\`${method}\` takes an object of parameters.`)
   }
   return params
 }
@@ -26,7 +26,7 @@ export function pageQuery(params: PageParams): { page?: number; perPage?: number
 export function positiveInteger(value: unknown, name: string): number | undefined {
   if (value === undefined) return undefined
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw new TextureError(`\`${name}\` must be a whole number of 1 or more; got ${JSON.stringify(value) ?? typeof value}.`)
+    throw optionError(`\`${name}\` must be a whole number of 1 or more; got ${JSON.stringify(value) ?? typeof value}.`)
   }
   return value
 }
@@ -35,11 +35,11 @@ export function positiveInteger(value: unknown, name: string): number | undefine
 export function isoTime(value: unknown, name: string): string | undefined {
   if (value === undefined) return undefined
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new TextureError(`\`${name}\` is an invalid Date.`)
+    if (Number.isNaN(value.getTime())) throw optionError(`\`${name}\` is an invalid Date.`)
     return value.toISOString()
   }
   if (typeof value !== 'string' || value.trim() === '' || Number.isNaN(Date.parse(value))) {
-    throw new TextureError(`\`${name}\` must be a Date or an ISO 8601 date string.`)
+    throw optionError(`\`${name}\` must be a Date or an ISO 8601 date string.`)
   }
   return value
 }
@@ -47,14 +47,14 @@ export function isoTime(value: unknown, name: string): string | undefined {
 export function deviceType(value: unknown): DeviceType | undefined {
   if (value === undefined) return undefined
   if (!deviceTypes.includes(value as DeviceType)) {
-    throw new TextureError(`\`type\` must be one of ${deviceTypes.join(', ')}.`)
+    throw optionError(`\`type\` must be one of ${deviceTypes.join(', ')}.`)
   }
   return value as DeviceType
 }
 
 export function optionalString(value: unknown, name: string): string | undefined {
   if (value === undefined) return undefined
-  if (typeof value !== 'string' || value === '') throw new TextureError(`\`${name}\` must be a non-empty string.`)
+  if (typeof value !== 'string' || value === '') throw optionError(`\`${name}\` must be a non-empty string.`)
   return value
 }
 
@@ -63,7 +63,7 @@ export function commandStatusList(value: unknown): CommandStatus[] | undefined {
   const list = Array.isArray(value) ? value : [value]
   for (const status of list) {
     if (!commandStatuses.includes(status as CommandStatus)) {
-      throw new TextureError(`\`status\` must be one of ${commandStatuses.join(', ')} (or an array of them).`)
+      throw optionError(`\`status\` must be one of ${commandStatuses.join(', ')} (or an array of them).`)
     }
   }
   return list as CommandStatus[]

@@ -1,4 +1,4 @@
-import { TextureError } from '../errors/texture-error'
+import { optionError } from './option-error'
 
 /**
  * Builds a request path, encoding every interpolated value as one path segment:
@@ -14,10 +14,10 @@ export function path(strings: TemplateStringsArray, ...values: unknown[]): strin
 
 function encodeSegment(value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new TextureError(`An id must be a non-empty string; got ${describe(value)}.`)
+    throw optionError(`An id must be a non-empty string; got ${describe(value)}.`)
   }
   if (value === '.' || value === '..') {
-    throw new TextureError(`An id cannot be \`${value}\`: it would change the request path.`)
+    throw optionError(`An id cannot be \`${value}\`: it would change the request path.`)
   }
   return encodeURIComponent(value)
 }

@@ -8,16 +8,21 @@ const { server, requests } = useFakeApi()
 
 const workspaceKey = 'api_live_5b8e2d9f0c1a'
 
+function thrownBy(call: () => unknown): TextureError {
+  try {
+    call()
+  } catch (error) {
+    expect(error).toBeInstanceOf(TextureError)
+    return error as TextureError
+  }
+  throw new Error('expected a TextureError')
+}
+
 describe('keys in a browser', () => {
   it('refuses a workspace `api_` key at creation, saying why, without repeating it', () => {
-    let error: unknown
-    try {
-      createTextureClient({ scopedKey: workspaceKey })
-    } catch (caught) {
-      error = caught
-    }
-    expect(error).toBeInstanceOf(TextureError)
-    const message = (error as Error).message
+    const error = thrownBy(() => createTextureClient({ scopedKey: workspaceKey }))
+    expect(error.code).toBe('invalid-key')
+    const message = error.message
     expect(message).toMatch(/secret server key/)
     expect(message).toMatch(/never reach a browser/)
     expect(message).not.toContain(workspaceKey)
@@ -26,7 +31,9 @@ describe('keys in a browser', () => {
   })
 
   it.each(['connect_public_123', 'sk_live_123', 'SCOPED_abc', 'xscoped_abc', 'scoped_'])('refuses %j, which is not a scoped key', (key) => {
-    expect(() => createTextureClient({ scopedKey: key })).toThrow(/only scoped keys \(`scoped_…`\) are accepted/)
+    const error = thrownBy(() => createTextureClient({ scopedKey: key }))
+    expect(error.message).toMatch(/only scoped keys \(`scoped_…`\) are accepted/)
+    expect(error.code).toBe('invalid-key')
   })
 
   it.each([
@@ -35,15 +42,19 @@ describe('keys in a browser', () => {
     ['undefined', undefined],
     ['a number', 42],
   ])('refuses %s as the key', (_, key) => {
-    expect(() => createTextureClient({ scopedKey: key as never })).toThrow(/`scopedKey` must be a non-empty string/)
+    const error = thrownBy(() => createTextureClient({ scopedKey: key as never }))
+    expect(error.message).toMatch(/`scopedKey` must be a non-empty string/)
+    expect(error.code).toBe('invalid-options')
   })
 
   it('refuses a key with surrounding whitespace rather than sending a broken header', () => {
-    expect(() => createTextureClient({ scopedKey: ` ${scopedKey}\n` })).toThrow(TextureError)
+    expect(thrownBy(() => createTextureClient({ scopedKey: ` ${scopedKey}\n` })).code).toBe('invalid-options')
   })
 
   it('refuses to be called without options', () => {
-    expect(() => createTextureClient(undefined as never)).toThrow(/options object/)
+    const error = thrownBy(() => createTextureClient(undefined as never))
+    expect(error.message).toMatch(/options object/)
+    expect(error.code).toBe('invalid-options')
   })
 
   it('accepts a scoped key', () => {
@@ -93,7 +104,9 @@ describe('options', () => {
   })
 
   it.each(['api.texturehq.com/v1', 'ftp://api.texturehq.com', 'https://api.texturehq.com/v1?x=1', 42])('refuses the baseUrl %j', (value) => {
-    expect(() => createTestClient({ baseUrl: value as never })).toThrow(/`baseUrl`/)
+    const error = thrownBy(() => createTestClient({ baseUrl: value as never }))
+    expect(error.message).toMatch(/`baseUrl`/)
+    expect(error.code).toBe('invalid-options')
   })
 
   it.each([
@@ -105,7 +118,25 @@ describe('options', () => {
     [{ fetch: 'fetch' }, /`fetch`/],
     [{ headers: { 'X-Count': 1 } }, /`headers`/],
   ])('refuses %o, naming the option', (options, message) => {
-    expect(() => createTestClient(options as never)).toThrow(message)
+    const error = thrownBy(() => createTestClient(options as never))
+    expect(error.message).toMatch(message)
+    expect(error.code).toBe('invalid-options')
+  })
+
+  it('refuses per-call options, parameters and ids it cannot use with code invalid-options, before any request', async () => {
+    const client = createTestClient()
+    const failures = await Promise.all([
+      client.devices.retrieve('dev_1', { timeout: -1 }).catch((error: unknown) => error),
+      client.devices.list({ perPage: 0 }).catch((error: unknown) => error),
+      client.devices.retrieve('..').catch((error: unknown) => error),
+      client.commands.send('battery' as never, { deviceId: 'dev_1', input: {} } as never).catch((error: unknown) => error),
+      client.commands.waitFor('cmd_1', { interval: 0 }).catch((error: unknown) => error),
+    ])
+    for (const error of failures) {
+      expect(error).toBeInstanceOf(TextureError)
+      expect((error as TextureError).code).toBe('invalid-options')
+    }
+    expect(requests).toHaveLength(0)
   })
 
   it('calls the `fetch` given, with the key header set', async () => {

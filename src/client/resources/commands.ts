@@ -1,5 +1,5 @@
 import { CommandTimeoutError } from '../../errors/command-timeout-error'
-import { TextureError } from '../../errors/texture-error'
+import { optionError } from '../option-error'
 import type { Http } from '../http'
 import { assertTimeout, type RequestOptions } from '../options'
 import { assertParams, optionalString } from '../params'
@@ -43,9 +43,9 @@ export class Commands {
     const [type, command] = splitSlug(slug)
     const checked = assertParams(params, 'commands.send')
     const deviceId = optionalString(checked.deviceId, 'deviceId')
-    if (deviceId === undefined) throw new TextureError('`deviceId` is required: the device to send the command to.')
+    if (deviceId === undefined) throw optionError('`deviceId` is required: the device to send the command to.')
     if (typeof checked.input !== 'object' || checked.input === null || Array.isArray(checked.input)) {
-      throw new TextureError(`\`input\` must be an object: the parameters of \`${slug}\`.`)
+      throw optionError(`\`input\` must be an object: the parameters of \`${slug}\`.`)
     }
     return this.#http.post(path`/commands/${type}/${command}`, { ...options, json: { deviceId, input: checked.input } })
   }
@@ -85,7 +85,7 @@ export class Commands {
 function splitSlug(slug: unknown): [string, string] {
   const parts = typeof slug === 'string' ? slug.split(':') : []
   if (parts.length !== 2 || parts[0] === '' || parts[1] === '') {
-    throw new TextureError('A command slug is `type:command`, such as `battery:set-reserve`.')
+    throw optionError('A command slug is `type:command`, such as `battery:set-reserve`.')
   }
   return [parts[0]!, parts[1]!]
 }
