@@ -41,8 +41,9 @@ async function handle(request, response, settings) {
   }
   if (path === '/sandbox.json') {
     const { appUrl, hostedUrl, apiUrl, connectKey, users, manufacturers } = settings
-    // connectApiBaseUrl is what `TextureConnect.open({ apiBaseUrl })` takes: the SDK adds /v1/connections.
-    return sendJson(response, 200, { appUrl, hostedUrl, apiUrl, connectApiBaseUrl: hostedUrl, connectKey, users, manufacturers })
+    // connectApiBaseUrl is what `TextureConnect.open({ apiBaseUrl })` takes: the API root with its
+    // version, as the client's `baseUrl`; the SDK adds /connections.
+    return sendJson(response, 200, { appUrl, hostedUrl, apiUrl, connectApiBaseUrl: `${hostedUrl}/v1`, connectKey, users, manufacturers })
   }
   if (path === '/sandbox.css') return sendFile(response, stylesheet, '')
   if (path === '/esm/texture-connect.js') {

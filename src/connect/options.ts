@@ -1,7 +1,7 @@
 import type { ConnectError } from '../errors/connect-error'
 import type { ConnectLinkOptions } from './link/create-link'
 import type { ConnectEvent, ConnectExit, ConnectSuccess } from './session/events'
-import { invalidOption, readOrigin, readSecureUrl, readSize, readTimeout, readUrl } from './option-checks'
+import { invalidOption, readApiBaseUrl, readOrigin, readSecureUrl, readSize, readTimeout, readUrl } from './option-checks'
 
 /** Where the hosted flow is shown. */
 export type ConnectMode = 'popup' | 'iframe' | 'redirect'
@@ -34,7 +34,7 @@ export interface ConnectOptions {
    * `http://localhost` and `http://127.0.0.1` for development.
    */
   linkUrl?: string | (() => string | Promise<string>)
-  /** A public Connect key: the SDK creates the link itself with `POST {apiBaseUrl}/v1/connections`. */
+  /** A public Connect key: the SDK creates the link itself with `POST {apiBaseUrl}/connections`. */
   connectKey?: string
   /** The body of `POST /v1/connections` when `connectKey` is used. @default {} */
   connectOptions?: ConnectLinkOptions
@@ -48,7 +48,12 @@ export interface ConnectOptions {
   timeout?: number
   /** The only origin whose messages are accepted. @default the origin of the link URL */
   connectOrigin?: string
-  /** Where `connectKey` links are created. @default 'https://api.texturehq.com' */
+  /**
+   * The Texture API root, version included, as the client's `baseUrl`: `connectKey` links are
+   * created at `{apiBaseUrl}/connections`. A bare origin (`https://api.texturehq.com`, the older
+   * spelling) gets `/v1` added.
+   * @default 'https://api.texturehq.com/v1'
+   */
   apiBaseUrl?: string
   /** Popup size in CSS pixels, centred on the opener. @default { width: 500, height: 720 } */
   popup?: PopupSizeOptions
@@ -143,7 +148,7 @@ function resolveLinkSource(options: ConnectOptions, redirectUrl: string | undefi
     throw invalidOption('connectOptions', 'must be an object.')
   }
   const body = connectOptions.redirectUrl === undefined && redirectUrl !== undefined ? { ...connectOptions, redirectUrl } : { ...connectOptions }
-  const apiBaseUrl = readSecureUrl('apiBaseUrl', options.apiBaseUrl ?? 'https://api.texturehq.com')
+  const apiBaseUrl = readApiBaseUrl(options.apiBaseUrl ?? 'https://api.texturehq.com/v1')
   return { kind: 'connect-key', connectKey, body, apiBaseUrl }
 }
 

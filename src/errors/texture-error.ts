@@ -37,7 +37,8 @@ export class TextureError extends Error {
  */
 export function branded(error: object, name: string): string {
   const brand = Symbol.for('texture-connect.error')
-  const lineage = (error as Record<symbol, string[] | undefined>)[brand] ?? []
-  Object.defineProperty(error, brand, { value: [...lineage, name], configurable: true })
+  const target = error as Record<symbol, string[] | undefined>
+  const lineage = target[brand] ?? Object.defineProperty(target, brand, { value: [] })[brand]!
+  lineage.push(name)
   return name
 }

@@ -59,6 +59,14 @@ describe('a session with a connect key', () => {
     expect(requests[0]!.url).toBe('http://localhost:4010/v1/connections')
   })
 
+  it('adds `/v1` to an `apiBaseUrl` that is a bare origin (the older spelling)', async () => {
+    answerWith(() => HttpResponse.json({ linkToken: 'lt_1', linkUrl: createdLink }), 'http://localhost:4010/v1/connections')
+    const windowOpen = stubWindowOpen()
+    openSession({ connectKey, apiBaseUrl: 'http://localhost:4010' })
+    await vi.waitFor(() => expect(windowOpen.latest.navigate).toHaveBeenCalled())
+    expect(requests[0]!.url).toBe('http://localhost:4010/v1/connections')
+  })
+
   it('reads fetch from globalThis when called, so a replaced fetch is used', async () => {
     const fetch = vi.fn(async () => Response.json({ linkToken: 'lt_1', linkUrl: createdLink }))
     vi.stubGlobal('fetch', fetch)
