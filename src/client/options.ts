@@ -22,7 +22,12 @@ export interface RetryOptions {
 export interface TextureClientOptions {
   /** The key Connect returned for this user (`scoped_…`). In a browser only scoped keys are accepted. */
   scopedKey: string
-  /** API root; paths such as `/devices` are appended to it. @default 'https://api.texturehq.com/v1' */
+  /**
+   * The API root with its version, as Connect's `apiBaseUrl`; paths such as `/devices` are
+   * appended to it. Used exactly as given: unlike `apiBaseUrl`, a bare origin gets no `/v1`, so a
+   * mock server that answers at its root keeps working.
+   * @default 'https://api.texturehq.com/v1'
+   */
   baseUrl?: string
   /** The `fetch` to call. Read at call time, so test mocks installed later still apply. @default globalThis.fetch */
   fetch?: typeof globalThis.fetch

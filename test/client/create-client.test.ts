@@ -103,6 +103,12 @@ describe('options', () => {
     expect(requests.map((request) => request.url)).toEqual(['http://localhost:4010/v1/devices/dev_1', 'http://localhost:4010/v1/devices/dev_1'])
   })
 
+  it('uses a bare-origin `baseUrl` exactly as given: a mock server may answer at its root', async () => {
+    server.use(http.get('http://localhost:4010/devices/dev_1', () => HttpResponse.json(batteryDevice('dev_1'))))
+    await createTestClient({ baseUrl: 'http://localhost:4010' }).devices.retrieve('dev_1')
+    expect(requests.map((request) => request.url)).toEqual(['http://localhost:4010/devices/dev_1'])
+  })
+
   it.each(['api.texturehq.com/v1', 'ftp://api.texturehq.com', 'https://api.texturehq.com/v1?x=1', 42])('refuses the baseUrl %j', (value) => {
     const error = thrownBy(() => createTestClient({ baseUrl: value as never }))
     expect(error.message).toMatch(/`baseUrl`/)
