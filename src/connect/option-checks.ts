@@ -16,12 +16,6 @@ export function readSecureUrl(option: string, value: unknown): string {
   return value as string
 }
 
-/** The API root with its version and no trailing slash; a bare origin (the older spelling) gets `/v1`. */
-export function readApiBaseUrl(value: unknown): string {
-  // A bare `scheme://host`, with nothing after it, gets `/v1`.
-  return readSecureUrl('apiBaseUrl', value).replace(/\/+$/, '').replace(/^[^/]*\/\/[^/]*$/, '$&/v1')
-}
-
 /** An origin written exactly (`https://connect.example.com`, no path, no trailing slash), https: or local. */
 export function readOrigin(option: string, value: unknown): string {
   if (parseSecureUrl(value)?.origin !== value) throw invalidOption(option, 'must be an origin, like `https://connect.texturehq.com`.')

@@ -1,7 +1,7 @@
 import type { ConnectError } from '../errors/connect-error'
 import type { ConnectLinkOptions } from './link/create-link'
 import type { ConnectEvent, ConnectExit, ConnectSuccess } from './session/events'
-import { invalidOption, readApiBaseUrl, readOrigin, readSecureUrl, readSize, readTimeout, readUrl } from './option-checks'
+import { invalidOption, readOrigin, readSecureUrl, readSize, readTimeout, readUrl } from './option-checks'
 
 /** Where the hosted flow is shown. */
 export type ConnectMode = 'popup' | 'iframe' | 'redirect'
@@ -148,7 +148,7 @@ function resolveLinkSource(options: ConnectOptions, redirectUrl: string | undefi
     throw invalidOption('connectOptions', 'must be an object.')
   }
   const body = connectOptions.redirectUrl === undefined && redirectUrl !== undefined ? { ...connectOptions, redirectUrl } : { ...connectOptions }
-  const apiBaseUrl = readApiBaseUrl(options.apiBaseUrl ?? 'https://api.texturehq.com/v1')
+  const apiBaseUrl = readSecureUrl('apiBaseUrl', options.apiBaseUrl ?? 'https://api.texturehq.com/v1')
   return { kind: 'connect-key', connectKey, body, apiBaseUrl }
 }
 

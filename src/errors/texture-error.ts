@@ -21,7 +21,7 @@
 export class TextureError extends Error {
   override name = branded(this, 'TextureError')
   /** What went wrong, when the class alone does not say: `'invalid-options'`, `'invalid-key'` or `undefined`. */
-  readonly code: string | undefined
+  declare readonly code: string | undefined
 
   constructor(message: string, options?: { cause?: unknown; code?: string | undefined }) {
     super(message, options)

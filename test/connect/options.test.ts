@@ -100,19 +100,6 @@ describe('resolveConnectOptions', () => {
       expect(resolved.link).toEqual({ kind: 'connect-key', connectKey: 'ck_public', body: { referenceId: 'user-1' }, apiBaseUrl: 'https://api.texturehq.com/v1' })
     })
 
-    it('takes `apiBaseUrl` as the API root with its version, like the client’s `baseUrl`', () => {
-      const apiBaseUrlOf = (apiBaseUrl: string) => (resolveConnectOptions({ connectKey: 'ck_public', apiBaseUrl }).link as { apiBaseUrl: string }).apiBaseUrl
-      expect(apiBaseUrlOf('https://api.texturehq.com/v1')).toBe('https://api.texturehq.com/v1')
-      expect(apiBaseUrlOf('http://localhost:4010/v1/')).toBe('http://localhost:4010/v1')
-      expect(apiBaseUrlOf('https://proxy.example.com/texture/v2')).toBe('https://proxy.example.com/texture/v2')
-    })
-
-    it('still takes the older spelling, a bare origin, as that origin’s `/v1`', () => {
-      const apiBaseUrlOf = (apiBaseUrl: string) => (resolveConnectOptions({ connectKey: 'ck_public', apiBaseUrl }).link as { apiBaseUrl: string }).apiBaseUrl
-      expect(apiBaseUrlOf('https://api.texturehq.com')).toBe('https://api.texturehq.com/v1')
-      expect(apiBaseUrlOf('http://127.0.0.1:4011/')).toBe('http://127.0.0.1:4011/v1')
-    })
-
     it('sends the top-level `redirectUrl` when the body has none', () => {
       const resolved = resolveConnectOptions({ connectKey: 'ck_public', redirectUrl: 'https://app.example.com/done' })
       expect(resolved.link).toMatchObject({ body: { redirectUrl: 'https://app.example.com/done' } })

@@ -25,7 +25,7 @@ export interface CreatedLink {
 }
 
 export interface CreateLinkRequest {
-  /** The API root with its version (`https://api.texturehq.com/v1`), already checked to be `https:` or local. */
+  /** The API root with its version (`https://api.texturehq.com/v1`; a bare origin gets `/v1`), already checked to be `https:` or local. */
   apiBaseUrl: string
   connectKey: string
   body: ConnectLinkOptions
@@ -55,7 +55,8 @@ export class LinkFailure extends Error {
  * whatever it shared would be split into a chunk every Connect-only app loads up front.
  */
 export async function createLink(request: CreateLinkRequest): Promise<CreatedLink> {
-  const url = `${request.apiBaseUrl}/connections`
+  // A bare `scheme://host` (the older spelling of `apiBaseUrl`) means its `/v1`.
+  const url = `${request.apiBaseUrl.replace(/\/+$/, '').replace(/^[^/]*\/\/[^/]*$/, '$&/v1')}/connections`
   // The key travels only in the header: a URL ends up in logs and referrers.
   const init: RequestInit = {
     method: 'POST',

@@ -59,12 +59,16 @@ describe('a session with a connect key', () => {
     expect(requests[0]!.url).toBe('http://localhost:4010/v1/connections')
   })
 
-  it('adds `/v1` to an `apiBaseUrl` that is a bare origin (the older spelling)', async () => {
-    answerWith(() => HttpResponse.json({ linkToken: 'lt_1', linkUrl: createdLink }), 'http://localhost:4010/v1/connections')
+  it.each([
+    ['the API root with its version, like the client’s `baseUrl`', 'https://proxy.example.com/texture/v2', 'https://proxy.example.com/texture/v2/connections'],
+    ['a bare origin, the older spelling, as its `/v1`', 'http://localhost:4010', 'http://localhost:4010/v1/connections'],
+    ['a bare origin with a trailing slash, as its `/v1`', 'https://api.texturehq.com/', 'https://api.texturehq.com/v1/connections'],
+  ])('takes as `apiBaseUrl` %s', async (_, apiBaseUrl, expected) => {
+    answerWith(() => HttpResponse.json({ linkToken: 'lt_1', linkUrl: createdLink }), expected)
     const windowOpen = stubWindowOpen()
-    openSession({ connectKey, apiBaseUrl: 'http://localhost:4010' })
+    openSession({ connectKey, apiBaseUrl })
     await vi.waitFor(() => expect(windowOpen.latest.navigate).toHaveBeenCalled())
-    expect(requests[0]!.url).toBe('http://localhost:4010/v1/connections')
+    expect(requests[0]!.url).toBe(expected)
   })
 
   it('reads fetch from globalThis when called, so a replaced fetch is used', async () => {
