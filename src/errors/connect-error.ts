@@ -29,7 +29,7 @@ export class ConnectError extends TextureError {
   readonly metadata: Record<string, unknown> | undefined
 
   constructor(code: ConnectErrorCode, message: string, options: ConnectErrorOptions = {}) {
-    super(message, { cause: options.cause, code })
+    super(message, { ...options, code })
     this.metadata = options.metadata
   }
 }

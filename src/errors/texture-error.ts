@@ -37,8 +37,7 @@ export class TextureError extends Error {
  */
 export function branded(error: object, name: string): string {
   const brand = Symbol.for('texture-connect.error')
-  const target = error as Record<symbol, string[] | undefined>
-  const lineage = target[brand] ?? Object.defineProperty(target, brand, { value: [] })[brand]!
+  const lineage = (error as Record<symbol, string[] | undefined>)[brand] ?? Object.defineProperty(error as Record<symbol, string[]>, brand, { value: [] })[brand]!
   lineage.push(name)
   return name
 }
