@@ -1,0 +1,59 @@
+import type { ConnectError } from '../errors/connect-error'
+import { createLink } from '../connect/link/create-link'
+import { invalidOption, readSecureUrl } from '../connect/option-checks'
+import type { ConnectOptions, PopupSizeOptions } from '../connect/options'
+import type { ConnectExit, ConnectSuccess } from '../connect/session/events'
+import { parseUrl } from '../internal/parse-url'
+import type { CreateConnectSessionOptions } from './connect-session-options'
+
+/** What one `open()` of the drop-in hears back from the flow it starts. */
+export interface FlowListeners {
+  onUrl(url: string): void
+  onSuccess(success: ConnectSuccess): void
+  onExit(exit: ConnectExit): void
+  onError(error: ConnectError): void
+}
+
+/**
+ * Turns Texture's `createConnectSession` options into `TextureConnect.open()` options. The link is
+ * made here, with the same request a `connectKey` makes, so its URL can be reported (`url`);
+ * `signal` aborts that request when the session ends first.
+ */
+export function connectOptionsFor(options: CreateConnectSessionOptions, size: unknown, signal: AbortSignal, listeners: FlowListeners): ConnectOptions {
+  if (typeof options !== 'object' || options === null) throw invalidOption('options', 'must be an object with `connectApiKey`.')
+  const { connectApiKey, connectOptions = {} } = options
+  if (typeof connectApiKey !== 'string' || connectApiKey.trim() === '') throw invalidOption('connectApiKey', 'must be your public Connect key (a non-empty string).')
+  // A workspace secret in a page is a leak; refuse it without echoing it back.
+  if (connectApiKey.startsWith('api_') || connectApiKey.startsWith('scoped_')) {
+    throw invalidOption('connectApiKey', 'must be a public Connect key, not `api_…` or `scoped_…`.')
+  }
+  if (typeof connectOptions !== 'object' || connectOptions === null || Array.isArray(connectOptions)) throw invalidOption('connectOptions', 'must be an object.')
+  const apiBaseUrl = readSecureUrl('apiBaseUrl', options.apiBaseUrl ?? 'https://api.texturehq.com')
+  const body = { ...connectOptions }
+  return {
+    linkUrl: async () => {
+      const link = await createLink({ apiBaseUrl, connectKey: connectApiKey, body, signal })
+      listeners.onUrl(link.linkUrl)
+      return link.linkUrl
+    },
+    // Only a return page on this origin can hand the key back (landing or relay), so only then
+    // does it count as the session's `redirectUrl` (which makes a closed popup wait for a COOP cut).
+    redirectUrl: sameOriginUrl(connectOptions.redirectUrl),
+    popup: isSize(size) ? { width: size.width, height: size.height } : undefined,
+    onSuccess: listeners.onSuccess,
+    onExit: listeners.onExit,
+    onError: listeners.onError,
+  }
+}
+
+function sameOriginUrl(value: unknown): string | undefined {
+  return parseUrl(value)?.origin === globalThis.location.origin ? (value as string) : undefined
+}
+
+/**
+ * `{ width, height }`, but not an event: `button.addEventListener('click', texture.open)` passes
+ * the click, whose PointerEvent has a `width` and `height` of 1.
+ */
+function isSize(value: unknown): value is PopupSizeOptions {
+  return typeof value === 'object' && value !== null && !('target' in value)
+}
