@@ -8,8 +8,8 @@ describe('public export names', () => {
   it('texture-connect', async () => {
     expect(await exportNames('../../dist/index.js')).toEqual([
       'AuthenticationError', 'BadRequestError', 'CommandTimeoutError', 'ConnectError', 'ForbiddenError', 'NotFoundError', 'RateLimitError',
-      'ServerError', 'TextureApiError', 'TextureConnect', 'TextureError', 'TextureNetworkError', 'TextureTimeoutError', 'createTextureClient', 'handleRedirect',
-      'isConnectError', 'isTextureApiError', 'isTextureError', 'isTextureNetworkError', 'isTextureTimeoutError',
+      'ServerError', 'TextureApiError', 'TextureConnect', 'TextureError', 'TextureNetworkError', 'TextureTimeoutError', 'createConnectSession',
+      'createTextureClient', 'handleRedirect', 'isConnectError', 'isTextureApiError', 'isTextureError', 'isTextureNetworkError', 'isTextureTimeoutError',
     ])
   })
 
@@ -19,7 +19,7 @@ describe('public export names', () => {
   })
 
   it('texture-connect/react', async () => {
-    expect(await exportNames('../../dist/react.js')).toEqual(['useTextureConnect'])
+    expect(await exportNames('../../dist/react.js')).toEqual(['useCreateConnectSession', 'useTextureConnect'])
   })
 
   it('texture-connect/testing', async () => {
