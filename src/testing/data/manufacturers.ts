@@ -15,4 +15,7 @@ export const sandboxManufacturers: readonly FakeManufacturer[] = [
   { slug: 'ecobee', name: 'ecobee', deviceTypes: ['thermostat'], shares: ['Indoor temperature', 'Heating and cooling set points, mode and fan'] },
   { slug: 'chargepoint', name: 'ChargePoint', deviceTypes: ['charger'], shares: ['Charger plug and charging state', 'Charging power'] },
   { slug: 'solaredge', name: 'SolarEdge', deviceTypes: ['inverter'], shares: ['Solar production'] },
+  // The two Texture's published Connect examples filter for (`manufacturerFilters`).
+  { slug: 'honeywell', name: 'Honeywell', deviceTypes: ['thermostat'], shares: ['Indoor temperature', 'Heating and cooling set points, mode and fan'] },
+  { slug: 'daikin', name: 'Daikin', deviceTypes: ['thermostat'], shares: ['Indoor temperature', 'Heating and cooling set points, mode and fan'] },
 ]
