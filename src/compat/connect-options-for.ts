@@ -1,5 +1,5 @@
 import type { ConnectError } from '../errors/connect-error'
-import { createLink } from '../connect/link/create-link'
+import { loadLinkUrl } from '../connect/link/link-source'
 import { invalidOption, readSecureUrl } from '../connect/option-checks'
 import type { ConnectOptions, PopupSizeOptions } from '../connect/options'
 import type { ConnectExit, ConnectSuccess } from '../connect/session/events'
@@ -20,21 +20,21 @@ export interface FlowListeners {
  * `signal` aborts that request when the session ends first.
  */
 export function connectOptionsFor(options: CreateConnectSessionOptions, size: unknown, signal: AbortSignal, listeners: FlowListeners): ConnectOptions {
-  if (typeof options !== 'object' || options === null) throw invalidOption('options', 'must be an object with `connectApiKey`.')
+  if (typeof options !== 'object' || options === null) throw invalidOption('options', 'must be an object.')
   const { connectApiKey, connectOptions = {} } = options
-  if (typeof connectApiKey !== 'string' || connectApiKey.trim() === '') throw invalidOption('connectApiKey', 'must be your public Connect key (a non-empty string).')
+  if (typeof connectApiKey !== 'string' || connectApiKey.trim() === '') throw invalidOption('connectApiKey', 'must be a non-empty string.')
   // A workspace secret in a page is a leak; refuse it without echoing it back.
   if (connectApiKey.startsWith('api_') || connectApiKey.startsWith('scoped_')) {
-    throw invalidOption('connectApiKey', 'must be a public Connect key, not `api_…` or `scoped_…`.')
+    throw invalidOption('connectApiKey', 'must be a public Connect key.')
   }
   if (typeof connectOptions !== 'object' || connectOptions === null || Array.isArray(connectOptions)) throw invalidOption('connectOptions', 'must be an object.')
   const apiBaseUrl = readSecureUrl('apiBaseUrl', options.apiBaseUrl ?? 'https://api.texturehq.com')
   const body = { ...connectOptions }
   return {
     linkUrl: async () => {
-      const link = await createLink({ apiBaseUrl, connectKey: connectApiKey, body, signal })
-      listeners.onUrl(link.linkUrl)
-      return link.linkUrl
+      const linkUrl = await loadLinkUrl({ kind: 'connect-key', connectKey: connectApiKey, body, apiBaseUrl }, signal)
+      listeners.onUrl(linkUrl)
+      return linkUrl
     },
     // Only a return page on this origin can hand the key back (landing or relay), so only then
     // does it count as the session's `redirectUrl` (which makes a closed popup wait for a COOP cut).

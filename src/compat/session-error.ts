@@ -12,7 +12,7 @@ const failureTypes: readonly string[] = ['popup-blocked', 'timeout', 'link-faile
 export function errorForExit(exit: ConnectExit): CreateConnectSessionError | undefined {
   if (exit.reason === 'closed-by-app') return undefined
   if (exit.reason === 'popup-closed') return { type: 'popup-closed', reason: 'The popup was closed before the connection was made.' }
-  return { type: 'cancelled', reason: `The Connect flow was left before the connection was made (${exit.reason}).` }
+  return { type: 'cancelled', reason: `The Connect flow was left (${exit.reason}).` }
 }
 
 /** What `onError` gets for a failure: the ConnectError's code as `type`, its message as `reason`. */
@@ -20,7 +20,5 @@ export function errorForFailure(failure: ConnectError): CreateConnectSessionErro
   // A link made by this layer fails inside a `linkUrl` function: report the API's own words.
   const error = failure.code === 'link-failed' && failure.cause instanceof ConnectError ? failure.cause : failure
   const type = (failureTypes.includes(error.code) ? error.code : 'hosted-error') as CreateConnectSessionErrorType
-  // The core's text names `TextureConnect.open()`, which code written for Texture's SDK never calls.
-  const reason = type === 'popup-blocked' ? 'The browser blocked the Connect popup: call `open()` directly in the click handler, with no `await` before it.' : error.message
-  return { type, reason, error }
+  return { type, reason: error.message, error }
 }

@@ -23,6 +23,7 @@ describe('how each ending reaches onError({ type, reason })', () => {
     texture.open()
     await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(1))
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ type: 'popup-blocked', reason: expect.stringContaining('blocked') }))
+    // Code written for Texture's SDK never calls TextureConnect: the reason does not send it there.
     expect(onError.mock.calls[0]![0].reason).not.toContain('TextureConnect')
     expect(onSuccess).not.toHaveBeenCalled()
     expect(texture.isOpen).toBe(false)
