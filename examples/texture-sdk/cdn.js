@@ -5,7 +5,7 @@
 fetch("/sandbox.json")
   .then((response) => response.json())
   .then((sandbox) => {
-    var texture = Texture.createConnectSession({
+    const texture = Texture.createConnectSession({
       connectApiKey: sandbox.connectKey,
       apiBaseUrl: sandbox.connectApiBaseUrl,
       connectOptions: {
@@ -14,19 +14,17 @@ fetch("/sandbox.json")
         tags: ["connect-sdk-example"],
         manufacturerFilters: { manufacturers: ["honeywell", "daikin"] },
       },
-      onSuccess: function ({ scopedKey }) {
+      onSuccess: ({ scopedKey }) => {
         // Send the key to your backend; never log it.
-        document.querySelector("#status").textContent = "Connected: a scoped key of " + scopedKey.length + " characters arrived.";
+        document.querySelector("#status").textContent = `Connected: a scoped key of ${scopedKey.length} characters arrived.`;
       },
-      onError: function ({ type, reason }) {
+      onError: ({ type, reason }) => {
         console.error(type, reason);
-        document.querySelector("#status").textContent = type + ": " + reason;
+        document.querySelector("#status").textContent = `${type}: ${reason}`;
       },
     });
 
-    var button = document.querySelector("#texture-connect");
-    button.addEventListener("click", function () {
-      texture.open({ width: 600, height: 800 });
-    });
+    const button = document.querySelector("#texture-connect");
+    button.addEventListener("click", () => texture.open({ width: 600, height: 800 }));
     button.disabled = false;
   });

@@ -11,8 +11,7 @@ async function openFlow() {
   flow.texture.open({ width: 600, height: 800 })
   await vi.waitFor(() => expect(windowOpen.latest.navigate).toHaveBeenCalled())
   const popup = windowOpen.latest
-  const hostedSends = (type: string, fields: Record<string, unknown> = {}) =>
-    postMessageFrom({ source: popup.window, origin: hostedOrigin, data: protocolMessage(stateOf(popup.url), type, fields) })
+  const hostedSends = (type: string, fields: Record<string, unknown> = {}) => postMessageFrom({ source: popup.window, origin: hostedOrigin, data: protocolMessage(stateOf(popup.url), type, fields) })
   return { ...flow, popup, hostedSends }
 }
 

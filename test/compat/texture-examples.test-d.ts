@@ -3,6 +3,7 @@ import { createConnectSession, type ConnectError, type CreateConnectSessionError
 import { useCreateConnectSession } from '../../src/react/index'
 
 // Texture's examples read the key from `import.meta.env`, which Vite types as `any`.
+// biome-ignore lint/suspicious/noExplicitAny: the type Texture's example code really gets
 declare const connectApiKey: any
 
 describe('Texture’s published examples type-check unchanged (strict, no annotations added)', () => {
