@@ -56,7 +56,7 @@ async function handle(request, response, settings) {
   if (path === '/sandbox' || path.startsWith('/sandbox/')) return sendText(response, 404, 'Not found.')
   // examples/react/app.tsx is served, bundled, as /react/app.js. Pages written for Vite (Texture's
   // own examples, examples/texture-sdk/) read their Connect key from import.meta.env.
-  const env = { VITE_CONNECT_API_KEY: settings.connectKey, VITE_TEXTURE_API_BASE_URL: settings.hostedUrl }
+  const env = { VITE_CONNECT_API_KEY: settings.connectKey, VITE_TEXTURE_API_BASE_URL: `${settings.hostedUrl}/v1` }
   const bundled = await bundleTsxExample(examplesRoot, path, env)
   if (bundled !== null) return response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }).end(bundled)
   return sendFile(response, examplesRoot, path)
