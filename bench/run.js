@@ -13,7 +13,10 @@ import { benchRequestOverhead } from './request-overhead.js'
 import { collectGarbage } from './stats.js'
 
 const quick = process.argv.includes('--quick')
-const only = process.argv.find((argument) => argument.startsWith('--only='))?.slice('--only='.length).split(',')
+const only = process.argv
+  .find((argument) => argument.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',')
 const runs = (name) => only === undefined || only.includes(name)
 const scopedKey = 'scoped_bench_0123456789abcdef'
 

@@ -167,7 +167,14 @@ export async function measureSizes(root = packageRoot) {
   })
   return [
     row('connectOnly', "import { TextureConnect } from 'texture-connect'", connectOnly, budgets.connectOnly, targets.connectOnly),
-    row('reactHook', "import { useTextureConnect } from 'texture-connect/react'", reactHook, connectOnly.gzipped + budgets.reactHookOverConnect, connectOnly.gzipped + targets.reactHookOverConnect, 'dist/react.js is not built yet'),
+    row(
+      'reactHook',
+      "import { useTextureConnect } from 'texture-connect/react'",
+      reactHook,
+      connectOnly.gzipped + budgets.reactHookOverConnect,
+      connectOnly.gzipped + targets.reactHookOverConnect,
+      'dist/react.js is not built yet',
+    ),
     row('returnPage', "import { handleRedirect } from 'texture-connect'", returnPage, budgets.returnPage, targets.returnPage),
     row('rootEntry', "import * as all from 'texture-connect'", rootEntry, budgets.rootEntry, targets.rootEntry),
     row('globalScript', 'dist/texture-connect.global.js', globalScript, budgets.globalScript, targets.globalScript),

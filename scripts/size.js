@@ -26,7 +26,12 @@ const table = [
 ]
 const widths = table[0].map((_, column) => Math.max(...table.map((cells) => cells[column].length)))
 for (const [index, cells] of table.entries()) {
-  console.log(cells.map((cell, column) => (column >= 1 && column <= 6 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd())
+  console.log(
+    cells
+      .map((cell, column) => (column >= 1 && column <= 6 ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
+      .join('  ')
+      .trimEnd(),
+  )
   if (index === 0) console.log(widths.map((width) => '-'.repeat(width)).join('  '))
 }
 console.log('\nesbuild --bundle --minify --splitting --format=esm --platform=browser, then gzip -9 of what loads up front;')

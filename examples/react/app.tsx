@@ -42,13 +42,7 @@ function ConnectPanel({ settings, onConnected }: { settings: SandboxSettings | n
       onConnected(success)
     },
   })
-  const status = isOpen
-    ? 'Waiting for you in the Connect popup…'
-    : error
-      ? `Connect failed (${error.code}): ${error.message}`
-      : result
-        ? 'Connected.'
-        : 'Connect a device to see it here.'
+  const status = isOpen ? 'Waiting for you in the Connect popup…' : error ? `Connect failed (${error.code}): ${error.message}` : result ? 'Connected.' : 'Connect a device to see it here.'
   return (
     <section aria-label="Connect">
       <div className="actions">
@@ -200,7 +194,9 @@ function KeyHandling() {
         <li>The scoped key sees one user's devices only, so it may be used in that user's browser.</li>
         <li>Send it to your backend right away (POST, in the body, over HTTPS) and store it server-side against the user, so they connect once.</li>
         <li>Keep keys out of URLs and logs: a URL lands in history, server logs and Referer headers.</li>
-        <li>Do not put it in localStorage, sessionStorage or cookies; never ship a workspace <code>api_</code> key to a browser.</li>
+        <li>
+          Do not put it in localStorage, sessionStorage or cookies; never ship a workspace <code>api_</code> key to a browser.
+        </li>
       </ul>
       <p>Switching tab unmounts the Connect panel: a popup still open closes with it.</p>
     </section>

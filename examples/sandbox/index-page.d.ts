@@ -5,10 +5,4 @@ export interface ExampleEntry {
 
 export function findExamples(examplesRoot: string): Promise<ExampleEntry[]>
 
-export function renderIndexPage(page: {
-  examples: ExampleEntry[]
-  hostedUrl: string
-  apiUrl: string
-  connectKey: string
-  users: Array<{ name: string; referenceId: string }>
-}): string
+export function renderIndexPage(page: { examples: ExampleEntry[]; hostedUrl: string; apiUrl: string; connectKey: string; users: Array<{ name: string; referenceId: string }> }): string

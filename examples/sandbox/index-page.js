@@ -29,9 +29,10 @@ export async function findExamples(examplesRoot) {
  * @param {{ examples: Array<{ folder: string, title: string }>, hostedUrl: string, apiUrl: string, connectKey: string, users: Array<{ name: string, referenceId: string }> }} page
  */
 export function renderIndexPage({ examples, hostedUrl, apiUrl, connectKey, users }) {
-  const list = examples.length === 0
-    ? '<p>No examples yet: add a folder with an <code>index.html</code> to <code>examples/</code>.</p>'
-    : `<ul>\n${examples.map(({ folder, title }) => `      <li><a href="/${encodeURIComponent(folder)}/">${escapeHtml(title)}</a> <code>examples/${escapeHtml(folder)}/</code></li>`).join('\n')}\n    </ul>`
+  const list =
+    examples.length === 0
+      ? '<p>No examples yet: add a folder with an <code>index.html</code> to <code>examples/</code>.</p>'
+      : `<ul>\n${examples.map(({ folder, title }) => `      <li><a href="/${encodeURIComponent(folder)}/">${escapeHtml(title)}</a> <code>examples/${escapeHtml(folder)}/</code></li>`).join('\n')}\n    </ul>`
   const people = users.map(({ name, referenceId }) => `<li>${escapeHtml(name)} — <code>${escapeHtml(referenceId)}</code></li>`).join('')
   return `<!doctype html>
 <html lang="en">

@@ -76,6 +76,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     if (stopping) process.exit(1)
     stopping = true
     console.log('\nStopping the sandbox…')
-    sandbox.close().then(() => process.exit(0), () => process.exit(1))
+    sandbox.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
   })
 }

@@ -67,6 +67,9 @@ function parseErrorBody(text: string): ErrorBody {
 
 /** The start of a non-JSON body (an HTML error page, a proxy's text), on one line. */
 function snippet(text: string): string {
-  const oneLine = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim()
+  const oneLine = text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
   return oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine
 }

@@ -23,6 +23,6 @@ export function assertUsableKey(key: unknown): asserts key is string {
 }
 
 const workspaceKeyMessage =
-  'createTextureClient refused a workspace key (`api_…`): a secret server key must never reach a browser, where anyone can read it. Keep it on your server (rotate it if it shipped) and pass the user\'s `scoped_…` key.'
+  "createTextureClient refused a workspace key (`api_…`): a secret server key must never reach a browser, where anyone can read it. Keep it on your server (rotate it if it shipped) and pass the user's `scoped_…` key."
 
 const otherKeyMessage = 'createTextureClient: in a browser only scoped keys (`scoped_…`) are accepted; other Texture keys are server secrets.'

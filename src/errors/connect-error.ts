@@ -1,15 +1,7 @@
 import { TextureError, branded } from './texture-error'
 
 /** Every way a Connect session can fail or end without a key. */
-export type ConnectErrorCode =
-  | 'popup-blocked'
-  | 'popup-closed'
-  | 'cancelled'
-  | 'timeout'
-  | 'link-failed'
-  | 'hosted-error'
-  | 'invalid-options'
-  | 'not-in-browser'
+export type ConnectErrorCode = 'popup-blocked' | 'popup-closed' | 'cancelled' | 'timeout' | 'link-failed' | 'hosted-error' | 'invalid-options' | 'not-in-browser'
 
 export interface ConnectErrorOptions {
   cause?: unknown

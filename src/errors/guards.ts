@@ -21,13 +21,7 @@ export function matchesError<T>(value: unknown, type: ErrorClass<T>, name: strin
 /** True for any error thrown by this SDK, whichever realm it was created in. */
 export function isTextureError(value: unknown): value is TextureError {
   // The family guards too: an unbranded error matched by its `name` alone is still one of ours.
-  return (
-    matchesError(value, TextureError, 'TextureError') ||
-    isConnectError(value) ||
-    isTextureApiError(value) ||
-    isTextureNetworkError(value) ||
-    isTextureTimeoutError(value)
-  )
+  return matchesError(value, TextureError, 'TextureError') || isConnectError(value) || isTextureApiError(value) || isTextureNetworkError(value) || isTextureTimeoutError(value)
 }
 
 /** True for a {@link ConnectError}, whichever realm it was created in. */

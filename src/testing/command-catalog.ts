@@ -13,16 +13,22 @@ export interface CommandDefinition {
   apply(device: Device, input: Record<string, unknown>): Device
 }
 
-const oneOf = (field: string, values: readonly string[]): InputCheck => (input) =>
-  typeof input[field] === 'string' && values.includes(input[field] as string) ? undefined : `\`input.${field}\` must be one of ${values.join(', ')}.`
+const oneOf =
+  (field: string, values: readonly string[]): InputCheck =>
+  (input) =>
+    typeof input[field] === 'string' && values.includes(input[field] as string) ? undefined : `\`input.${field}\` must be one of ${values.join(', ')}.`
 
-const between = (field: string, low: number, high: number): InputCheck => (input) => {
-  const value = input[field]
-  return typeof value === 'number' && Number.isFinite(value) && value >= low && value <= high ? undefined : `\`input.${field}\` must be a number from ${low} to ${high}.`
-}
+const between =
+  (field: string, low: number, high: number): InputCheck =>
+  (input) => {
+    const value = input[field]
+    return typeof value === 'number' && Number.isFinite(value) && value >= low && value <= high ? undefined : `\`input.${field}\` must be a number from ${low} to ${high}.`
+  }
 
-const optionalBetween = (field: string, low: number, high: number): InputCheck => (input) =>
-  input[field] === undefined ? undefined : between(field, low, high)(input)
+const optionalBetween =
+  (field: string, low: number, high: number): InputCheck =>
+  (input) =>
+    input[field] === undefined ? undefined : between(field, low, high)(input)
 
 function pickDefined(input: Record<string, unknown>, fields: string[]): Record<string, unknown> {
   return Object.fromEntries(fields.filter((field) => input[field] !== undefined).map((field) => [field, input[field]]))

@@ -42,7 +42,11 @@ export interface ConnectFlow {
 /** A refused step of the hosted flow, with the HTTP status the sandbox answers with. */
 export class ConnectFlowError extends Error {
   override name = 'ConnectFlowError'
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message)
   }
 }

@@ -36,11 +36,7 @@ export function createFailureQueue(): FailureQueue {
       pending.push({ ...failure, remaining: failure.times ?? 1 })
     },
     take(method, path) {
-      const failure = pending.find(
-        (candidate) =>
-          (candidate.path === undefined || path.startsWith(candidate.path)) &&
-          (candidate.method === undefined || candidate.method.toUpperCase() === method),
-      )
+      const failure = pending.find((candidate) => (candidate.path === undefined || path.startsWith(candidate.path)) && (candidate.method === undefined || candidate.method.toUpperCase() === method))
       if (failure === undefined) return undefined
       failure.remaining -= 1
       if (failure.remaining <= 0) pending = pending.filter((candidate) => candidate !== failure)

@@ -48,7 +48,7 @@ export function createFakeStore(seed: FakeStoreSeed, now: () => number): FakeSto
     findUserByReferenceId: (referenceId) => users.find((user) => user.referenceId === referenceId),
     addUser(user) {
       if (user.scopedKey !== undefined && !user.scopedKey.startsWith('scoped_')) {
-        throw new TypeError('A fake user\'s `scopedKey` must start with `scoped_`.')
+        throw new TypeError("A fake user's `scopedKey` must start with `scoped_`.")
       }
       const added: FakeUser = {
         name: user.name ?? user.referenceId,

@@ -17,11 +17,7 @@ export interface RouteMatch<Context> {
  * The route for `method` + `path`. `pathMatched` tells a 405 (the path exists, not the method)
  * from a 404 when no route matches.
  */
-export function matchRoute<Context>(
-  routes: ReadonlyArray<Route<Context>>,
-  method: string,
-  path: string,
-): RouteMatch<Context> | { pathMatched: boolean } {
+export function matchRoute<Context>(routes: ReadonlyArray<Route<Context>>, method: string, path: string): RouteMatch<Context> | { pathMatched: boolean } {
   let pathMatched = false
   for (const route of routes) {
     const parameters = matchPattern(route.pattern, path)

@@ -76,7 +76,9 @@ describe('the key stays private', () => {
   it('is never passed to console', async () => {
     const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => vi.spyOn(console, method).mockImplementation(() => undefined))
     server.use(http.get(`${baseUrl}/devices/dev_1`, () => HttpResponse.json({ code: 'x', message: 'Nope' }, { status: 500 })))
-    await createTestClient().devices.retrieve('dev_1').catch(() => undefined)
+    await createTestClient()
+      .devices.retrieve('dev_1')
+      .catch(() => undefined)
     for (const spy of spies) expect(JSON.stringify(spy.mock.calls)).not.toContain(scopedKey)
   })
 

@@ -42,7 +42,11 @@ describe('devices.list', () => {
   })
 
   it('passes fields it does not know through untouched', async () => {
-    server.use(http.get(`${baseUrl}/devices`, () => HttpResponse.json({ data: [batteryDevice('dev_1', { firmware: '24.4', state: { chargePercentage: 5, cellTemperature: 31 } })], page: 1, perPage: 20, totalItems: 1, totalPages: 1 })))
+    server.use(
+      http.get(`${baseUrl}/devices`, () =>
+        HttpResponse.json({ data: [batteryDevice('dev_1', { firmware: '24.4', state: { chargePercentage: 5, cellTemperature: 31 } })], page: 1, perPage: 20, totalItems: 1, totalPages: 1 }),
+      ),
+    )
     const { data } = await createTestClient().devices.list()
     expect(data[0]!.firmware).toBe('24.4')
     expect(data[0]!.state?.cellTemperature).toBe(31)
@@ -126,7 +130,11 @@ describe('device details', () => {
   })
 
   it('reads history in a time window, turning Dates into ISO strings', async () => {
-    server.use(http.get(`${baseUrl}/devices/dev_1/history`, () => HttpResponse.json({ data: [{ timestamp: '2026-01-01T00:00:00.000Z', state: { chargePercentage: 40 } }], page: 1, perPage: 10, totalItems: 1, totalPages: 1 })))
+    server.use(
+      http.get(`${baseUrl}/devices/dev_1/history`, () =>
+        HttpResponse.json({ data: [{ timestamp: '2026-01-01T00:00:00.000Z', state: { chargePercentage: 40 } }], page: 1, perPage: 10, totalItems: 1, totalPages: 1 }),
+      ),
+    )
     const page = await createTestClient().devices.history('dev_1', { from: new Date('2026-01-01T00:00:00Z'), to: '2026-01-02T00:00:00Z', perPage: 10 })
     expect(page.data[0]!.state.chargePercentage).toBe(40)
     const url = new URL(requests[0]!.url)

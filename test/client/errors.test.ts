@@ -48,7 +48,9 @@ describe('API errors', () => {
   })
 
   it('reads code, message, details and retryAfter from the current body shape', async () => {
-    answerDevice(() => HttpResponse.json({ code: 'device-forbidden', message: 'This device belongs to another user.', details: { deviceId: 'dev_1' } }, { status: 403, headers: { 'X-Request-Id': 'req_123' } }))
+    answerDevice(() =>
+      HttpResponse.json({ code: 'device-forbidden', message: 'This device belongs to another user.', details: { deviceId: 'dev_1' } }, { status: 403, headers: { 'X-Request-Id': 'req_123' } }),
+    )
     const error = await apiErrorOf(createTestClient().devices.retrieve('dev_1'))
     expect(error).toMatchObject({ status: 403, code: 'device-forbidden', details: { deviceId: 'dev_1' }, requestId: 'req_123', method: 'GET', path: '/devices/dev_1' })
     expect(error.message).toBe('GET /devices/dev_1 failed with HTTP 403: This device belongs to another user. (device-forbidden)')

@@ -25,7 +25,10 @@ describe('reads', () => {
   })
 
   it('retries a network failure', async () => {
-    failThenSucceed(() => HttpResponse.error(), () => HttpResponse.error())
+    failThenSucceed(
+      () => HttpResponse.error(),
+      () => HttpResponse.error(),
+    )
     await expect(createTestClient().devices.retrieve('dev_1')).resolves.toMatchObject({ id: 'dev_1' })
     expect(requests).toHaveLength(3)
   })

@@ -51,5 +51,4 @@ describe('TextureConnect.open', () => {
     button.click()
     expect.assertions(1)
   })
-
 })

@@ -64,8 +64,14 @@ describe('the packed tarball in real consumer apps', () => {
   it('builds a Vite + React StrictMode app for production, with no ky in it', async () => {
     await run('vite', bin('vite'), ['build'])
     const files = builtJavaScript(join(workspace, 'vite', 'dist'))
-    expect([...files.values()].some((code) => code.includes('texture_mode')), 'the SDK is in the Vite build').toBe(true)
-    expect([...files].filter(([, code]) => code.includes(kyMarker)).map(([name]) => name), 'Vite output files with ky code').toEqual([])
+    expect(
+      [...files.values()].some((code) => code.includes('texture_mode')),
+      'the SDK is in the Vite build',
+    ).toBe(true)
+    expect(
+      [...files].filter(([, code]) => code.includes(kyMarker)).map(([name]) => name),
+      'Vite output files with ky code',
+    ).toEqual([])
   })
 
   it('builds a Next.js App Router app: server page, client components with the hook and TextureConnect', async () => {

@@ -54,7 +54,7 @@ describe('examples/esm in Chromium', () => {
     expect(home).toContain('href="/esm/"')
   })
 
-  it('connects in the iframe modal, lists the devices, runs a command and shows another user\'s device refused with 403', async () => {
+  it("connects in the iframe modal, lists the devices, runs a command and shows another user's device refused with 403", async () => {
     const page = await openExample()
     await page.getByRole('button', { name: 'Connect in a modal' }).click()
     const dialog = page.getByRole('dialog', { name: 'Connect your device' })
@@ -84,7 +84,13 @@ describe('examples/esm in Chromium', () => {
     // awaited: Playwright waits for the frame to acknowledge the key, and the flow this key ends can
     // remove that frame first, so the acknowledgement may never come (seen in CI as press() timing
     // out). What the person sees decides, below.
-    const pressed = hosted.locator('#title').press('Escape', patience).then(() => 'acknowledged', () => 'not acknowledged')
+    const pressed = hosted
+      .locator('#title')
+      .press('Escape', patience)
+      .then(
+        () => 'acknowledged',
+        () => 'not acknowledged',
+      )
     await expect.poll(() => statusOf(page), patience).toMatch(/^Connect was closed \(.+\); nothing was shared\. You can try again\.$/)
     console.info(`[measured] Escape in the hosted frame: ${await pressed}`)
     expect(await page.locator('[role="dialog"], iframe').count()).toBe(0)

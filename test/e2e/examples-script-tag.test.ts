@@ -2,7 +2,18 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { sandboxUsers } from '../../src/testing/index'
 import { launchBrowser } from './support/browser'
-import { approveAs, expectOtherUsersDeviceRefused, expectOwnDeviceShown, keysAtRest, requestsCarrying, setReserve, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
+import {
+  approveAs,
+  expectOtherUsersDeviceRefused,
+  expectOwnDeviceShown,
+  keysAtRest,
+  requestsCarrying,
+  setReserve,
+  startSandbox,
+  watchedContext,
+  type ContextWatch,
+  type Sandbox,
+} from './support/example-sandbox'
 
 // examples/script-tag/ served by the real sandbox, driven in Chromium the way a person uses it.
 const [ada, , katherine] = sandboxUsers as [(typeof sandboxUsers)[number], (typeof sandboxUsers)[number], (typeof sandboxUsers)[number]]
@@ -49,7 +60,7 @@ describe('examples/script-tag in Chromium', () => {
     expect(home).toContain('href="/script-tag/"')
   })
 
-  it('connects in a popup, lists the devices, runs a command to success and shows another user\'s device refused with 403', async () => {
+  it("connects in a popup, lists the devices, runs a command to success and shows another user's device refused with 403", async () => {
     const { page, popup } = await clickConnect()
     // The popup shows the sandbox's hosted page, reached through a link the SDK made with the Connect key.
     expect(popup.url()).not.toContain(sandbox.connectKey)

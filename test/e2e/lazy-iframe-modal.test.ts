@@ -81,7 +81,10 @@ const modalChunks = () => served.filter((name) => name.startsWith('iframe-modal'
 
 describe('the iframe modal as a chunk of an app bundle, in Chromium', () => {
   it('is never fetched by an app that connects in a popup', async () => {
-    expect([...scripts.keys()].filter((name) => name.startsWith('iframe-modal')), 'the app bundle has the modal as a chunk of its own').toHaveLength(1)
+    expect(
+      [...scripts.keys()].filter((name) => name.startsWith('iframe-modal')),
+      'the app bundle has the modal as a chunk of its own',
+    ).toHaveLength(1)
     const page = await loadApp('popup')
     const popupOpened = page.waitForEvent('popup')
     await page.click('#connect')
@@ -107,7 +110,6 @@ describe('the iframe modal as a chunk of an app bundle, in Chromium', () => {
       { type: 'success', scopedKey: 'scoped_e2e_iframe_message' },
     ])
     expect(modalChunks()).toHaveLength(1)
-    expect(await page.evaluate(() => ({ iframes: document.querySelectorAll('iframe').length, violations: (window as unknown as AppWindow).violations })))
-      .toEqual({ iframes: 0, violations: [] })
+    expect(await page.evaluate(() => ({ iframes: document.querySelectorAll('iframe').length, violations: (window as unknown as AppWindow).violations }))).toEqual({ iframes: 0, violations: [] })
   })
 })

@@ -2,7 +2,18 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { sandboxUsers } from '../../src/testing/index'
 import { launchBrowser } from './support/browser'
-import { approveAs, expectOtherUsersDeviceRefused, expectOwnDeviceShown, keysAtRest, requestsCarrying, setReserve, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
+import {
+  approveAs,
+  expectOtherUsersDeviceRefused,
+  expectOwnDeviceShown,
+  keysAtRest,
+  requestsCarrying,
+  setReserve,
+  startSandbox,
+  watchedContext,
+  type ContextWatch,
+  type Sandbox,
+} from './support/example-sandbox'
 
 // examples/react/ on the sandbox, as `npm start` serves it: app.tsx bundled with React's
 // development build and rendered in <StrictMode>, so every effect mounts, unmounts and remounts.

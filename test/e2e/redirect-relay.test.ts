@@ -55,7 +55,11 @@ async function file(name: string, type: string, headers: Record<string, string> 
 beforeAll(async () => {
   const [bundle, pages] = await Promise.all([
     bundleForPage(pieces),
-    Promise.all(['app.html', 'app.js', 'redirect.html', 'redirect.js', 'landed.html', 'iframe.html', 'iframe.js', 'hosted.html', 'hosted.js'].map(async (name) => [name, await readFile(`${fixtures}${name}`, 'utf8')] as const)),
+    Promise.all(
+      ['app.html', 'app.js', 'redirect.html', 'redirect.js', 'landed.html', 'iframe.html', 'iframe.js', 'hosted.html', 'hosted.js'].map(
+        async (name) => [name, await readFile(`${fixtures}${name}`, 'utf8')] as const,
+      ),
+    ),
   ])
   const text = Object.fromEntries(pages)
   const typeOf = (name: string) => (name.endsWith('.js') ? 'text/javascript' : 'text/html')
@@ -139,7 +143,15 @@ describe('redirect relay in Chromium', () => {
     // Back on the app origin (no COOP there) the handle stays cut: closed reads true to the end.
     expect(readings.at(-1)).toBe(true)
     expect(await appPage(page, (state) => state.landed)).toEqual([])
-    console.info(`[measured] popup with COOP (${_label}):`, JSON.stringify({ markerSurvived: measured.marker !== null, windowName: measured.name, hasOpener: measured.hasOpener, closedReadings: `${readings.indexOf(true)} false then ${readings.length - readings.indexOf(true)} true; false again later: ${readings.slice(readings.indexOf(true)).includes(false)}` }))
+    console.info(
+      `[measured] popup with COOP (${_label}):`,
+      JSON.stringify({
+        markerSurvived: measured.marker !== null,
+        windowName: measured.name,
+        hasOpener: measured.hasOpener,
+        closedReadings: `${readings.indexOf(true)} false then ${readings.length - readings.indexOf(true)} true; false again later: ${readings.slice(readings.indexOf(true)).includes(false)}`,
+      }),
+    )
   })
 
   it('reads the landed key from a popup that lands on an app page with no SDK code', async () => {

@@ -109,11 +109,17 @@ describe('message fuzzer in Chromium (script-tag build, real postMessage and Bro
     const forger = await frameAt(page, `${hosted.origin}/forge.html`, false)
     rows.push({ sender: 'iframe of the Connect origin (wrong window)', sent: await forger.evaluate((options) => fuzz.valid(options), { ...base, seed: seed + 5, count: 80, target: 'parent' }) })
     const sandboxed = await frameAt(page, `${evil.origin}/forge.html`, true)
-    rows.push({ sender: "sandboxed iframe (origin 'null')", sent: await sandboxed.evaluate((options) => fuzz.valid({ ...options, appOrigin: '*' }), { ...base, seed: seed + 6, count: 60, target: 'parent' }) })
+    rows.push({
+      sender: "sandboxed iframe (origin 'null')",
+      sent: await sandboxed.evaluate((options) => fuzz.valid({ ...options, appOrigin: '*' }), { ...base, seed: seed + 6, count: 60, target: 'parent' }),
+    })
     // 5. The app page itself: valid protocol messages and relays with the right state, but from the wrong window.
     const self = await frameAt(page, `${app.origin}/forge.html`, false)
     const selfRelays = await self.evaluate((options) => fuzz.relays(options), { ...base, seed: seed + 7, count: 60, target: 'parent', rightStateToo: true })
-    rows.push({ sender: 'app-origin iframe: relay with the right state (wrong window)', sent: selfRelays.posted }, { sender: 'app-origin iframe: forged relay (BroadcastChannel)', sent: selfRelays.broadcast })
+    rows.push(
+      { sender: 'app-origin iframe: relay with the right state (wrong window)', sent: selfRelays.posted },
+      { sender: 'app-origin iframe: forged relay (BroadcastChannel)', sent: selfRelays.broadcast },
+    )
     rows.push({ sender: 'app-origin iframe: valid protocol message', sent: await self.evaluate((options) => fuzz.valid(options), { ...base, seed: seed + 8, count: 40, target: 'parent' }) })
 
     // Every message reached the page (the fixture counts them) before the verdict.
@@ -124,14 +130,17 @@ describe('message fuzzer in Chromium (script-tag build, real postMessage and Bro
 
     // The real flow still works, and settles once; terminal messages after it change nothing.
     await navigate(popup, hostedUrl)
-    await popup.evaluate(([theState, appOrigin]) => {
-      const message = (fields: object) => ({ source: 'texture-connect', version: 1, state: theState, ...fields })
-      window.opener.postMessage(message({ type: 'success', scopedKey: 'scoped_e2e_real' }), appOrigin)
-      for (let index = 0; index < 20; index++) {
-        window.opener.postMessage(message({ type: 'success', scopedKey: `scoped_e2e_late_${index}` }), appOrigin)
-        window.opener.postMessage(message({ type: index % 2 ? 'exit' : 'error', error: { message: 'late' } }), appOrigin)
-      }
-    }, [state, app.origin] as const)
+    await popup.evaluate(
+      ([theState, appOrigin]) => {
+        const message = (fields: object) => ({ source: 'texture-connect', version: 1, state: theState, ...fields })
+        window.opener.postMessage(message({ type: 'success', scopedKey: 'scoped_e2e_real' }), appOrigin)
+        for (let index = 0; index < 20; index++) {
+          window.opener.postMessage(message({ type: 'success', scopedKey: `scoped_e2e_late_${index}` }), appOrigin)
+          window.opener.postMessage(message({ type: index % 2 ? 'exit' : 'error', error: { message: 'late' } }), appOrigin)
+        }
+      },
+      [state, app.origin] as const,
+    )
     expect(await page.evaluate(() => sec.result)).toEqual({ ok: true, scopedKey: 'scoped_e2e_real' })
     await page.waitForTimeout(100)
     const final = await page.evaluate(() => ({ fired: sec.fired, escaped: sec.escaped, settlements: sec.settlements }))

@@ -188,7 +188,10 @@ async function runLane(first: number, count: number, list: Ending[] = endings, h
   }
   const waitedForPopups = await waitForPages(context, before.browserPages)
   const after = await figures(context, page)
-  const stillOpen = context.pages().filter((open) => open !== page).map((open) => open.url())
+  const stillOpen = context
+    .pages()
+    .filter((open) => open !== page)
+    .map((open) => open.url())
   return { before, during, after, records, problems, popupsSeen, stillOpen, waitedForPopups }
 }
 
@@ -202,12 +205,20 @@ describe('leaks in Chromium: 100 open → settle/close cycles of the script-tag 
     const before = results[0]!.before
     const during = results[0]!.during
     const afters = Object.fromEntries(results.map((result, lane) => [`after ${result.records.length} (page ${lane + 1})`, result.after]))
-    printTable(`Chromium leaks: ${cycles} cycles in ${lanes} pages at once, ${endings.length} endings round robin, ${seconds} s`, rowsOf({ before, 'one live popup': during.popup!, 'one live iframe': during.iframe!, ...afters }))
+    printTable(
+      `Chromium leaks: ${cycles} cycles in ${lanes} pages at once, ${endings.length} endings round robin, ${seconds} s`,
+      rowsOf({ before, 'one live popup': during.popup!, 'one live iframe': during.iframe!, ...afters }),
+    )
     printTable(
       'endings',
       endings.map((ending) => {
         const mine = records.filter((record) => record.ending === ending.name)
-        return { ending: ending.name, cycles: mine.length, 'as expected': mine.filter((record) => JSON.stringify(record.got) === JSON.stringify(record.expected)).length, 'ms per cycle': Math.round(mine.reduce((total, record) => total + record.ms, 0) / mine.length) }
+        return {
+          ending: ending.name,
+          cycles: mine.length,
+          'as expected': mine.filter((record) => JSON.stringify(record.got) === JSON.stringify(record.expected)).length,
+          'ms per cycle': Math.round(mine.reduce((total, record) => total + record.ms, 0) / mine.length),
+        }
       }),
     )
     console.info(`[figures] waited ${results.map((result) => result.waitedForPopups).join(' / ')} ms for the browser to finish closing popups`)
@@ -223,7 +234,14 @@ describe('leaks in Chromium: 100 open → settle/close cycles of the script-tag 
     for (const result of results) expect(result.before).toEqual(before)
     // The counter was live: it saw the SDK's listeners, timers, channel, nodes, styles and popup.
     const lane = before
-    expect(during.popup).toMatchObject({ messageListeners: lane.messageListeners + 2, intervals: lane.intervals + 1, timeouts: lane.timeouts + 1, broadcastChannels: 1, popupsOpen: 1, browserPages: 2 })
+    expect(during.popup).toMatchObject({
+      messageListeners: lane.messageListeners + 2,
+      intervals: lane.intervals + 1,
+      timeouts: lane.timeouts + 1,
+      broadcastChannels: 1,
+      popupsOpen: 1,
+      browserPages: 2,
+    })
     expect(during.iframe).toMatchObject({ messageListeners: lane.messageListeners + 2, intervals: lane.intervals + 1, timeouts: lane.timeouts + 1, broadcastChannels: 1, iframes: 1 })
     expect(during.iframe!.documentListeners).toBeGreaterThan(lane.documentListeners)
     expect(during.iframe!.domNodes).toBeGreaterThan(lane.domNodes)
@@ -268,11 +286,15 @@ describe('leaks in Chromium: 100 open → settle/close cycles of the script-tag 
   // under way; the handle then keeps reading `closed === false` and the popup stays open. The SDK
   // closes the popup once, in the same task as open() here (session.close() "safe before the flow
   // is ready"), so it can leave a popup behind.
-  it.skipIf(process.env.LEAKS_EARLY_CLOSE !== '1')('popup: session.close() in the same task as open() leaves no popup open', async () => {
-    const early: Ending = { name: 'popup: session.close() at once', mode: 'popup', hosted: 'wait', then: 'close-now', expected: exited('cancelled', 'closed-by-app') }
-    const lane = await runLane(0, 40, [early], crossSite.origin)
-    printTable('popup: session.close() in the same task as open()', [{ cycles: lane.records.length, 'popups left open': lane.stillOpen.length, 'handles not closed': lane.after.popupsOpen }])
-    expect(lane.stillOpen).toEqual([])
-    expect(lane.after.popupsOpen).toBe(0)
-  }, 60_000)
+  it.skipIf(process.env.LEAKS_EARLY_CLOSE !== '1')(
+    'popup: session.close() in the same task as open() leaves no popup open',
+    async () => {
+      const early: Ending = { name: 'popup: session.close() at once', mode: 'popup', hosted: 'wait', then: 'close-now', expected: exited('cancelled', 'closed-by-app') }
+      const lane = await runLane(0, 40, [early], crossSite.origin)
+      printTable('popup: session.close() in the same task as open()', [{ cycles: lane.records.length, 'popups left open': lane.stillOpen.length, 'handles not closed': lane.after.popupsOpen }])
+      expect(lane.stillOpen).toEqual([])
+      expect(lane.after.popupsOpen).toBe(0)
+    },
+    60_000,
+  )
 })

@@ -16,7 +16,11 @@ describe('the client half', () => {
   const files = sourceFiles('src/client')
 
   it('never imports the Connect half', () => {
-    const offenders = files.flatMap((file) => importsOf(file).filter((specifier) => /(^|\/)connect(\/|$)/.test(specifier)).map((specifier) => `${relative('.', file)} → ${specifier}`))
+    const offenders = files.flatMap((file) =>
+      importsOf(file)
+        .filter((specifier) => /(^|\/)connect(\/|$)/.test(specifier))
+        .map((specifier) => `${relative('.', file)} → ${specifier}`),
+    )
     expect(offenders).toEqual([])
   })
 

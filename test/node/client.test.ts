@@ -101,7 +101,9 @@ describe('against a real HTTP server', () => {
 
   it('retrieves a device and maps a 403 to ForbiddenError with the request id', async () => {
     expect(await client().devices.retrieve('dev_2')).toMatchObject({ id: 'dev_2', type: 'vehicle' })
-    const error = await client().devices.retrieve('someone/else').catch((caught: unknown) => caught)
+    const error = await client()
+      .devices.retrieve('someone/else')
+      .catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ForbiddenError)
     expect(error).toMatchObject({ status: 403, code: 'forbidden', requestId: 'req_403' })
     expect(seen[1]!.url).toBe('/v1/devices/someone%2Felse')
@@ -114,7 +116,9 @@ describe('against a real HTTP server', () => {
 
     seen.length = 0
     failNextWith = 503
-    const error = await client().commands.send('vehicle:set-charge-limit', { deviceId: 'dev_1', input: { chargeLimit: 80 } }).catch((caught: unknown) => caught)
+    const error = await client()
+      .commands.send('vehicle:set-charge-limit', { deviceId: 'dev_1', input: { chargeLimit: 80 } })
+      .catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ServerError)
     expect(error).toMatchObject({ requestId: 'req_node_1', retryAfter: 0 })
     expect(seen).toHaveLength(1)

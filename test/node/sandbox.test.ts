@@ -124,7 +124,7 @@ describe('the sandbox', () => {
     expect(((await later.json()) as { status: string }).status).toBe('success')
   })
 
-  it('makes Connect links that point at its hosted page and give out the linked user\'s key', async () => {
+  it("makes Connect links that point at its hosted page and give out the linked user's key", async () => {
     const created = await fetch(`${sandbox.apiUrl}/connections`, {
       method: 'POST',
       headers: { 'Texture-Api-Key': sandbox.connectKey, 'Content-Type': 'application/json' },
@@ -185,13 +185,20 @@ describe('the examples index', () => {
   it('lists each examples/ folder with a page, by its title, and never the sandbox', async () => {
     const root = mkdtempSync(join(tmpdir(), 'examples-'))
     try {
-      const pages: Array<[string, string]> = [['script-tag', '<title>Script tag</title>'], ['esm', '<p>no title</p>'], ['sandbox', '<title>Sandbox</title>']]
+      const pages: Array<[string, string]> = [
+        ['script-tag', '<title>Script tag</title>'],
+        ['esm', '<p>no title</p>'],
+        ['sandbox', '<title>Sandbox</title>'],
+      ]
       for (const [folder, html] of pages) {
         mkdirSync(join(root, folder))
         writeFileSync(join(root, folder, 'index.html'), html)
       }
       mkdirSync(join(root, 'notes'))
-      expect(await findExamples(root)).toEqual([{ folder: 'esm', title: 'esm' }, { folder: 'script-tag', title: 'Script tag' }])
+      expect(await findExamples(root)).toEqual([
+        { folder: 'esm', title: 'esm' },
+        { folder: 'script-tag', title: 'Script tag' },
+      ])
     } finally {
       rmSync(root, { recursive: true, force: true })
     }

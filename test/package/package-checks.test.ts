@@ -33,9 +33,7 @@ describe('the published package', () => {
 
   it('passes "are the types wrong" for every entry and resolution mode', async () => {
     const attw = resolve(root, 'node_modules/.bin/attw')
-    const result = await run(attw, ['--pack', '.', '--format', 'json', '--no-color'], { cwd: root }).catch(
-      (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
-    )
+    const result = await run(attw, ['--pack', '.', '--format', 'json', '--no-color'], { cwd: root }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }))
     const report = JSON.parse(result.stdout) as { analysis: { problems: unknown[] } }
     expect(report.analysis.problems).toEqual([])
   }, 60_000)

@@ -7,9 +7,27 @@ const exportNames = async (entry: string) => Object.keys(await import(entry)).so
 describe('public export names', () => {
   it('texture-connect', async () => {
     expect(await exportNames('../../dist/index.js')).toEqual([
-      'AuthenticationError', 'BadRequestError', 'CommandTimeoutError', 'ConnectError', 'ForbiddenError', 'NotFoundError', 'RateLimitError',
-      'ServerError', 'TextureApiError', 'TextureConnect', 'TextureError', 'TextureNetworkError', 'TextureTimeoutError', 'createConnectSession',
-      'createTextureClient', 'handleRedirect', 'isConnectError', 'isTextureApiError', 'isTextureError', 'isTextureNetworkError', 'isTextureTimeoutError',
+      'AuthenticationError',
+      'BadRequestError',
+      'CommandTimeoutError',
+      'ConnectError',
+      'ForbiddenError',
+      'NotFoundError',
+      'RateLimitError',
+      'ServerError',
+      'TextureApiError',
+      'TextureConnect',
+      'TextureError',
+      'TextureNetworkError',
+      'TextureTimeoutError',
+      'createConnectSession',
+      'createTextureClient',
+      'handleRedirect',
+      'isConnectError',
+      'isTextureApiError',
+      'isTextureError',
+      'isTextureNetworkError',
+      'isTextureTimeoutError',
     ])
   })
 
@@ -24,8 +42,19 @@ describe('public export names', () => {
 
   it('texture-connect/testing', async () => {
     expect(await exportNames('../../dist/testing.js')).toEqual([
-      'ConnectFlowError', 'commandCatalog', 'createFakeTexture', 'createFakeTextureApi', 'fakeTexture', 'fakeTextureHandlers', 'historyIntervalMs',
-      'sandboxAlerts', 'sandboxConnectKey', 'sandboxDeviceSeeds', 'sandboxManufacturers', 'sandboxUsers', 'sandboxWorkspaceKey',
+      'ConnectFlowError',
+      'commandCatalog',
+      'createFakeTexture',
+      'createFakeTextureApi',
+      'fakeTexture',
+      'fakeTextureHandlers',
+      'historyIntervalMs',
+      'sandboxAlerts',
+      'sandboxConnectKey',
+      'sandboxDeviceSeeds',
+      'sandboxManufacturers',
+      'sandboxUsers',
+      'sandboxWorkspaceKey',
     ])
   })
 })

@@ -5,7 +5,11 @@ import { useCreateConnectSession, useTextureConnect } from '../../src/react/inde
 
 function ConnectButton() {
   const { open, ready, isOpen } = useTextureConnect({ linkUrl: 'https://connect.example.com/link?token=t', onSuccess: () => {} })
-  return <button disabled={!ready || isOpen} onClick={open}>Connect your devices</button>
+  return (
+    <button disabled={!ready || isOpen} onClick={open}>
+      Connect your devices
+    </button>
+  )
 }
 
 describe('useTextureConnect on the server', () => {

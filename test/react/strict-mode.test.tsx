@@ -28,7 +28,11 @@ describe('useTextureConnect under <StrictMode>', () => {
   it('opens one popup per click and still hears the result after the double mount', async () => {
     const windowOpen = stubWindowOpen()
     const onSuccess = vi.fn()
-    render(<StrictMode><Status onSuccess={onSuccess} /></StrictMode>)
+    render(
+      <StrictMode>
+        <Status onSuccess={onSuccess} />
+      </StrictMode>,
+    )
     fireEvent.click(screen.getByRole('button'))
     expect(windowOpen.open).toHaveBeenCalledTimes(1)
     await hostedPosts(windowOpen.latest, 'success', success)
@@ -38,7 +42,11 @@ describe('useTextureConnect under <StrictMode>', () => {
 
   it('opened from an effect: one popup, and the simulated unmount does not close it', async () => {
     const windowOpen = stubWindowOpen()
-    render(<StrictMode><Status openOnMount /></StrictMode>)
+    render(
+      <StrictMode>
+        <Status openOnMount />
+      </StrictMode>,
+    )
     await flush()
     expect(windowOpen.open).toHaveBeenCalledTimes(1)
     expect(windowOpen.latest.close).not.toHaveBeenCalled()
@@ -49,7 +57,11 @@ describe('useTextureConnect under <StrictMode>', () => {
 
   it('closes the popup on a real unmount', async () => {
     const windowOpen = stubWindowOpen()
-    const view = render(<StrictMode><Status /></StrictMode>)
+    const view = render(
+      <StrictMode>
+        <Status />
+      </StrictMode>,
+    )
     fireEvent.click(screen.getByRole('button'))
     view.unmount()
     await flush()

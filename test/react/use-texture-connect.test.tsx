@@ -13,7 +13,9 @@ function ConnectButton(options: UseTextureConnectOptions) {
   const { open, isOpen, ready, result, error } = useTextureConnect(options)
   return (
     <>
-      <button disabled={!ready} onClick={open}>Connect</button>
+      <button disabled={!ready} onClick={open}>
+        Connect
+      </button>
       <output>{isOpen ? 'open' : result ? `connected ${result.scopedKey}` : error ? `failed ${error.code}` : 'idle'}</output>
     </>
   )

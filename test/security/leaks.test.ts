@@ -19,29 +19,173 @@ type Cycle = { name: string; mode: 'popup' | 'iframe'; run: (open: (extra?: Part
 const popupOf = () => vi.mocked(window.open).mock.results.at(-1)!.value as Window & { closed: boolean }
 const stateOfPopup = () => stateOf(String(vi.mocked(window.open).mock.calls.at(-1)![0]))
 const iframe = () => document.querySelector('iframe')!
-const fromPopup = (type: string, fields: Record<string, unknown> = {}) =>
-  postMessageFrom({ source: popupOf(), origin: hostedOrigin, data: protocolMessage(stateOfPopup(), type, fields) })
+const fromPopup = (type: string, fields: Record<string, unknown> = {}) => postMessageFrom({ source: popupOf(), origin: hostedOrigin, data: protocolMessage(stateOfPopup(), type, fields) })
 const fromIframe = (type: string, fields: Record<string, unknown> = {}) =>
   postMessageFrom({ source: iframe().contentWindow, origin: hostedOrigin, data: protocolMessage(stateOf(iframe().src), type, fields) })
 
 /** Every way a session ends, popup and iframe. */
 const scenarios: Cycle[] = [
-  { name: 'popup: success message', mode: 'popup', run: async (open) => { const s = open(); fromPopup('success', { scopedKey: 'scoped_leak_1' }); await s.result } },
-  { name: 'popup: exit message', mode: 'popup', run: async (open) => { const s = open(); fromPopup('exit'); await s.result.catch(() => {}) } },
-  { name: 'popup: error message', mode: 'popup', run: async (open) => { const s = open(); fromPopup('error', { error: { message: 'x' } }); await s.result.catch(() => {}) } },
-  { name: 'popup: session.close()', mode: 'popup', run: async (open) => { const s = open(); s.close(); await s.result.catch(() => {}) } },
-  { name: 'popup: user closed it', mode: 'popup', run: async (open) => { const s = open(); popupOf().close(); vi.advanceTimersByTime(500); await s.result.catch(() => {}) } },
-  { name: 'popup: timeout', mode: 'popup', run: async (open) => { const s = open({ timeout: 1_000 }); vi.advanceTimersByTime(1_000); await s.result.catch(() => {}) } },
-  { name: 'popup: async link, closed first', mode: 'popup', run: async (open) => { let give!: (url: string) => void; const s = open({ linkUrl: () => new Promise<string>((resolve) => (give = resolve)) }); s.close(); give(linkUrl); await drain(); await s.result.catch(() => {}) } },
-  { name: 'popup: async link, then success', mode: 'popup', run: async (open) => { const s = open({ linkUrl: async () => linkUrl }); await drain(); postMessageFrom({ source: popupOf(), origin: hostedOrigin, data: protocolMessage(stateOf(String(vi.mocked(popupOf().location.replace).mock.calls.at(-1)![0])), 'success', { scopedKey: 'scoped_leak_2' }) }); await s.result } },
-  { name: 'popup: blocked', mode: 'popup', run: async (open) => { vi.mocked(window.open).mockImplementationOnce(() => null); const s = open(); await drain(); await s.result.catch(() => {}) } },
-  { name: 'iframe: success message', mode: 'iframe', run: async (open) => { const s = open({ mode: 'iframe' }); await whenOpen(s); fromIframe('success', { scopedKey: 'scoped_leak_3' }); await s.result } },
-  { name: 'iframe: close button', mode: 'iframe', run: async (open) => { const s = open({ mode: 'iframe' }); await whenOpen(s); document.querySelector<HTMLButtonElement>('button[aria-label="Close"]')!.click(); await s.result.catch(() => {}) } },
-  { name: 'iframe: Escape', mode: 'iframe', run: async (open) => { const s = open({ mode: 'iframe' }); await whenOpen(s); document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })); await s.result.catch(() => {}) } },
-  { name: 'iframe: session.close() before it is shown', mode: 'iframe', run: async (open) => { const s = open({ mode: 'iframe' }); s.close(); await s.result.catch(() => {}) } },
-  { name: 'iframe: session.close() once shown', mode: 'iframe', run: async (open) => { const s = open({ mode: 'iframe' }); await whenOpen(s); s.close(); await s.result.catch(() => {}) } },
-  { name: 'iframe: app removed it', mode: 'iframe', run: async (open) => { const s = open({ mode: 'iframe' }); await whenOpen(s); iframe().closest('[role="dialog"]')!.parentElement!.remove(); vi.advanceTimersByTime(500); await s.result.catch(() => {}) } },
-  { name: 'popup blocked, iframe fallback, closed', mode: 'iframe', run: async (open) => { vi.mocked(window.open).mockImplementationOnce(() => null); const s = open({ fallback: 'iframe' }); s.close(); await s.result.catch(() => {}) } },
+  {
+    name: 'popup: success message',
+    mode: 'popup',
+    run: async (open) => {
+      const s = open()
+      fromPopup('success', { scopedKey: 'scoped_leak_1' })
+      await s.result
+    },
+  },
+  {
+    name: 'popup: exit message',
+    mode: 'popup',
+    run: async (open) => {
+      const s = open()
+      fromPopup('exit')
+      await s.result.catch(() => {})
+    },
+  },
+  {
+    name: 'popup: error message',
+    mode: 'popup',
+    run: async (open) => {
+      const s = open()
+      fromPopup('error', { error: { message: 'x' } })
+      await s.result.catch(() => {})
+    },
+  },
+  {
+    name: 'popup: session.close()',
+    mode: 'popup',
+    run: async (open) => {
+      const s = open()
+      s.close()
+      await s.result.catch(() => {})
+    },
+  },
+  {
+    name: 'popup: user closed it',
+    mode: 'popup',
+    run: async (open) => {
+      const s = open()
+      popupOf().close()
+      vi.advanceTimersByTime(500)
+      await s.result.catch(() => {})
+    },
+  },
+  {
+    name: 'popup: timeout',
+    mode: 'popup',
+    run: async (open) => {
+      const s = open({ timeout: 1_000 })
+      vi.advanceTimersByTime(1_000)
+      await s.result.catch(() => {})
+    },
+  },
+  {
+    name: 'popup: async link, closed first',
+    mode: 'popup',
+    run: async (open) => {
+      let give!: (url: string) => void
+      const s = open({ linkUrl: () => new Promise<string>((resolve) => (give = resolve)) })
+      s.close()
+      give(linkUrl)
+      await drain()
+      await s.result.catch(() => {})
+    },
+  },
+  {
+    name: 'popup: async link, then success',
+    mode: 'popup',
+    run: async (open) => {
+      const s = open({ linkUrl: async () => linkUrl })
+      await drain()
+      postMessageFrom({
+        source: popupOf(),
+        origin: hostedOrigin,
+        data: protocolMessage(stateOf(String(vi.mocked(popupOf().location.replace).mock.calls.at(-1)![0])), 'success', { scopedKey: 'scoped_leak_2' }),
+      })
+      await s.result
+    },
+  },
+  {
+    name: 'popup: blocked',
+    mode: 'popup',
+    run: async (open) => {
+      vi.mocked(window.open).mockImplementationOnce(() => null)
+      const s = open()
+      await drain()
+      await s.result.catch(() => {})
+    },
+  },
+  {
+    name: 'iframe: success message',
+    mode: 'iframe',
+    run: async (open) => {
+      const s = open({ mode: 'iframe' })
+      await whenOpen(s)
+      fromIframe('success', { scopedKey: 'scoped_leak_3' })
+      await s.result
+    },
+  },
+  {
+    name: 'iframe: close button',
+    mode: 'iframe',
+    run: async (open) => {
+      const s = open({ mode: 'iframe' })
+      await whenOpen(s)
+      document.querySelector<HTMLButtonElement>('button[aria-label="Close"]')!.click()
+      await s.result.catch(() => {})
+    },
+  },
+  {
+    name: 'iframe: Escape',
+    mode: 'iframe',
+    run: async (open) => {
+      const s = open({ mode: 'iframe' })
+      await whenOpen(s)
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+      await s.result.catch(() => {})
+    },
+  },
+  {
+    name: 'iframe: session.close() before it is shown',
+    mode: 'iframe',
+    run: async (open) => {
+      const s = open({ mode: 'iframe' })
+      s.close()
+      await s.result.catch(() => {})
+    },
+  },
+  {
+    name: 'iframe: session.close() once shown',
+    mode: 'iframe',
+    run: async (open) => {
+      const s = open({ mode: 'iframe' })
+      await whenOpen(s)
+      s.close()
+      await s.result.catch(() => {})
+    },
+  },
+  {
+    name: 'iframe: app removed it',
+    mode: 'iframe',
+    run: async (open) => {
+      const s = open({ mode: 'iframe' })
+      await whenOpen(s)
+      iframe().closest('[role="dialog"]')!.parentElement!.remove()
+      vi.advanceTimersByTime(500)
+      await s.result.catch(() => {})
+    },
+  },
+  {
+    name: 'popup blocked, iframe fallback, closed',
+    mode: 'iframe',
+    run: async (open) => {
+      vi.mocked(window.open).mockImplementationOnce(() => null)
+      const s = open({ fallback: 'iframe' })
+      s.close()
+      await s.result.catch(() => {})
+    },
+  },
 ]
 
 afterEach(() => {
@@ -56,7 +200,12 @@ describe('leaks: 1,000 open → settle/close cycles in happy-dom', () => {
     stubWindowOpen()
     stubFrameWindows()
     document.documentElement.style.setProperty('overflow-y', 'scroll')
-    const before = { html: document.documentElement.getAttribute('style'), body: document.body.getAttribute('style'), nodes: document.querySelectorAll('*').length, scroll: [window.scrollX, window.scrollY] }
+    const before = {
+      html: document.documentElement.getAttribute('style'),
+      body: document.body.getAttribute('style'),
+      nodes: document.querySelectorAll('*').length,
+      scroll: [window.scrollX, window.scrollY],
+    }
     const counter = countResources(window, globalThis)
     const baseline = counter.counts()
     const perScenario = new Map<string, number>()
@@ -78,7 +227,12 @@ describe('leaks: 1,000 open → settle/close cycles in happy-dom', () => {
       counter.restore()
     }
     const after = counter.counts()
-    const left = { html: document.documentElement.getAttribute('style'), body: document.body.getAttribute('style'), nodes: document.querySelectorAll('*').length, scroll: [window.scrollX, window.scrollY] }
+    const left = {
+      html: document.documentElement.getAttribute('style'),
+      body: document.body.getAttribute('style'),
+      nodes: document.querySelectorAll('*').length,
+      scroll: [window.scrollX, window.scrollY],
+    }
     printFigures(`happy-dom leaks after ${cycles} cycles (${scenarios.length} endings, round robin)`, [
       ...Object.entries(after).map(([what, count]) => ({ what, before: baseline[what as keyof typeof baseline], after: count })),
       { what: 'DOM elements', before: before.nodes, after: left.nodes },
@@ -110,4 +264,3 @@ describe('leaks: 1,000 open → settle/close cycles in happy-dom', () => {
     counter.restore()
   })
 })
-

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  AuthenticationError,
-  ForbiddenError,
-  RateLimitError,
-  createTextureClient,
-  isTextureApiError,
-  type TextureClientOptions,
-} from '../../src/index'
+import { AuthenticationError, ForbiddenError, RateLimitError, createTextureClient, isTextureApiError, type TextureClientOptions } from '../../src/index'
 import { historyIntervalMs } from '../../src/testing/index'
 import { ada, grace, katherine, useFakeTexture } from './support'
 
@@ -49,7 +42,7 @@ describe('createTextureClient against the fake Texture API', () => {
     expect(new Set([...first.data, ...last.data].map((device) => device.id)).size).toBe(15)
   })
 
-  it('filters the list by type, within the key\'s own devices', async () => {
+  it("filters the list by type, within the key's own devices", async () => {
     const { client } = clientFor(grace)
     const page = await client.devices.list({ type: 'battery' })
     expect(page.data.map((device) => device.id)).toEqual(['dev_grace_iq_battery'])
@@ -120,7 +113,7 @@ describe('createTextureClient against the fake Texture API', () => {
     expect(done).toMatchObject({ status: 'failed', error: { code: 'invalid-input' } })
   })
 
-  it('refuses another user\'s device with a 403 ForbiddenError, for reads and commands alike', async () => {
+  it("refuses another user's device with a 403 ForbiddenError, for reads and commands alike", async () => {
     const { client } = clientFor(ada)
     const read = await rejectionOf(client.devices.retrieve('dev_grace_iq_battery'))
     expect(read).toBeInstanceOf(ForbiddenError)

@@ -69,21 +69,24 @@ describe('a command', () => {
     expect((await call('/commands/battery/set-reserve', ada.scopedKey, { method: 'POST', body: 'not json' })).status).toBe(400)
   })
 
-  it('cannot be read with another user\'s key', async () => {
+  it("cannot be read with another user's key", async () => {
     const command = await send('battery:set-reserve', 'dev_ada_powerwall', { chargePercentage: 35 })
     expect((await call(`/commands/${command.id}`, grace.scopedKey)).status).toBe(403)
     expect((await call('/commands/cmd_999999', ada.scopedKey)).status).toBe(404)
   })
 })
 
-describe('a device\'s command log', () => {
+describe("a device's command log", () => {
   it('lists its commands newest first, filtered by status, in pages', async () => {
     const first = await send('thermostat:set-fan-mode', 'dev_ada_ecobee', { fanMode: 'on' })
     vi.advanceTimersByTime(1000)
     const second = await send('thermostat:set-operating-mode', 'dev_ada_ecobee', { operatingMode: 'heat', heatTarget: 70 })
     await send('battery:set-reserve', 'dev_ada_powerwall', { chargePercentage: 10 })
     const log = await expectJson<Page<Command>>(await call('/devices/dev_ada_ecobee/commands', ada.scopedKey), 200)
-    expect(log.data.map((command) => [command.id, command.status])).toEqual([[second.id, 'pending'], [first.id, 'success']])
+    expect(log.data.map((command) => [command.id, command.status])).toEqual([
+      [second.id, 'pending'],
+      [first.id, 'success'],
+    ])
     const pending = await expectJson<Page<Command>>(await call('/devices/dev_ada_ecobee/commands?status=pending', ada.scopedKey), 200)
     expect(pending.data.map((command) => command.id)).toEqual([second.id])
     const both = await expectJson<Page<Command>>(await call('/devices/dev_ada_ecobee/commands?status=pending&status=success&perPage=1&page=2', ada.scopedKey), 200)

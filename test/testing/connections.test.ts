@@ -6,8 +6,7 @@ import { ada, call, expectJson, post, useFakeTexture } from './support'
 
 const texture = useFakeTexture({ hostedUrl: 'http://127.0.0.1:4001/connect' })
 
-const createLink = async (body: Record<string, unknown>, key = sandboxConnectKey) =>
-  expectJson<{ linkToken: string; linkUrl: string }>(await post('/connections', key, body), 201)
+const createLink = async (body: Record<string, unknown>, key = sandboxConnectKey) => expectJson<{ linkToken: string; linkUrl: string }>(await post('/connections', key, body), 201)
 
 describe('POST /connections', () => {
   it('makes a link to the hosted page with a Connect key', async () => {
@@ -42,7 +41,7 @@ describe('the hosted flow behind a link', () => {
     expect(() => texture.connectFlow.approve({ linkToken, manufacturer: 'tesla' })).toThrow(expect.objectContaining({ status: 410, code: 'link-used' }))
   })
 
-  it('creates a new user with the chosen manufacturer\'s devices, visible to the new key only', async () => {
+  it("creates a new user with the chosen manufacturer's devices, visible to the new key only", async () => {
     const { linkToken } = await createLink({ referenceId: 'customer-42', customerId: 'cus_42', tags: ['pilot'] })
     const result = texture.connectFlow.approve({ linkToken, manufacturer: 'ecobee' })
     expect(result).toMatchObject({ scopedKey: expect.stringMatching(/^scoped_[0-9a-f]{24}$/), referenceId: 'customer-42', customerId: 'cus_42' })

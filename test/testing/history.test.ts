@@ -22,7 +22,13 @@ describe('device history', () => {
 
   it('keeps to the from/to window', async () => {
     const page = await historyOf('?from=2026-03-01T00:00:00.000Z&to=2026-03-01T01:00:00.000Z')
-    expect(page.data.map((entry) => entry.timestamp)).toEqual(['2026-03-01T00:00:00.000Z', '2026-03-01T00:15:00.000Z', '2026-03-01T00:30:00.000Z', '2026-03-01T00:45:00.000Z', '2026-03-01T01:00:00.000Z'])
+    expect(page.data.map((entry) => entry.timestamp)).toEqual([
+      '2026-03-01T00:00:00.000Z',
+      '2026-03-01T00:15:00.000Z',
+      '2026-03-01T00:30:00.000Z',
+      '2026-03-01T00:45:00.000Z',
+      '2026-03-01T01:00:00.000Z',
+    ])
   })
 
   it('is the same for the same window, and grows as the clock moves', async () => {

@@ -7,7 +7,7 @@ import { ada, call, expectJson, post, useFakeTexture } from './support'
 useFakeTexture()
 
 describe('a scoped key', () => {
-  it('lists only its own user\'s devices', async () => {
+  it("lists only its own user's devices", async () => {
     const page = await expectJson<Page<Device>>(await call('/devices?perPage=100', ada.scopedKey), 200)
     expect(page.data.length).toBe(5)
     expect(new Set(page.data.map((device) => device.referenceId))).toEqual(new Set([ada.referenceId]))
@@ -19,12 +19,12 @@ describe('a scoped key', () => {
     expect(device).toMatchObject({ id: 'dev_ada_powerwall', type: 'battery', referenceId: ada.referenceId })
   })
 
-  it.each(['', '/history', '/alerts', '/tags', '/commands'])('gets a 403 with { code, message } for another user\'s device%s', async (suffix) => {
+  it.each(['', '/history', '/alerts', '/tags', '/commands'])("gets a 403 with { code, message } for another user's device%s", async (suffix) => {
     const error = await expectJson<FakeErrorBody>(await call(`/devices/dev_grace_iq_battery${suffix}`, ada.scopedKey), 403)
     expect(error).toEqual({ code: 'forbidden', message: expect.stringContaining('another user') })
   })
 
-  it('gets a 403 when sending a command to another user\'s device', async () => {
+  it("gets a 403 when sending a command to another user's device", async () => {
     const response = await post('/commands/battery/set-reserve', ada.scopedKey, { deviceId: 'dev_grace_iq_battery', input: { chargePercentage: 30 } })
     expect((await expectJson<FakeErrorBody>(response, 403)).code).toBe('forbidden')
   })
@@ -87,7 +87,7 @@ describe('a Connect key', () => {
 })
 
 describe('the workspace (api_) key', () => {
-  it('sees every user\'s devices', async () => {
+  it("sees every user's devices", async () => {
     const page = await expectJson<Page<Device>>(await call('/devices?perPage=100', sandboxWorkspaceKey), 200)
     expect(new Set(page.data.map((device) => device.referenceId))).toEqual(new Set(['user_ada', 'user_grace', 'user_katherine']))
     await expectJson(await call('/devices/dev_grace_iq_battery', sandboxWorkspaceKey), 200)

@@ -6,7 +6,7 @@ import { ada, call, expectJson, useFakeTexture } from './support'
 const texture = useFakeTexture()
 
 describe('the store', () => {
-  it('adds a device from a seed, with a generated state and its type\'s commands', async () => {
+  it("adds a device from a seed, with a generated state and its type's commands", async () => {
     const added = texture.store.addDevice({ id: 'dev_ada_garage_battery', type: 'battery', referenceId: 'user_ada', manufacturer: 'enphase', model: 'enphase:iq-battery-10t' })
     expect(added.availableCommands?.map((command) => command.slug)).toEqual(['battery:set-reserve', 'battery:set-operating-mode'])
     const device = await expectJson<Device>(await call('/devices/dev_ada_garage_battery', ada.scopedKey), 200)
@@ -34,7 +34,15 @@ describe('the store', () => {
   })
 
   it('adds alerts and removes devices', async () => {
-    texture.store.addAlert({ id: 'alert_new', deviceId: 'dev_ada_model3', type: 'charge-complete', severity: 'info', message: 'Charged to 80%.', createdAt: '2026-03-01T00:00:00.000Z', resolvedAt: null })
+    texture.store.addAlert({
+      id: 'alert_new',
+      deviceId: 'dev_ada_model3',
+      type: 'charge-complete',
+      severity: 'info',
+      message: 'Charged to 80%.',
+      createdAt: '2026-03-01T00:00:00.000Z',
+      resolvedAt: null,
+    })
     expect((await expectJson<{ data: unknown[] }>(await call('/devices/dev_ada_model3/alerts', ada.scopedKey), 200)).data).toHaveLength(1)
     expect(texture.store.removeDevice('dev_ada_model3')).toBe(true)
     expect((await call('/devices/dev_ada_model3', ada.scopedKey)).status).toBe(404)

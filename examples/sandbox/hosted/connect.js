@@ -123,9 +123,10 @@ function onManufacturerChosen() {
 }
 
 function render() {
-  element('intro').textContent = link.connectingAs === undefined
-    ? `${link.clientName} would like to connect your energy devices through Texture.`
-    : `${link.clientName} would like to connect ${link.connectingAs.name}'s energy devices through Texture.`
+  element('intro').textContent =
+    link.connectingAs === undefined
+      ? `${link.clientName} would like to connect your energy devices through Texture.`
+      : `${link.clientName} would like to connect ${link.connectingAs.name}'s energy devices through Texture.`
   element('client-name-sharing').textContent = link.clientName
   if (link.userChoices.length > 0) {
     element('users').replaceChildren(...link.userChoices.map((user) => radio('user', user.referenceId, `${user.name} (${user.referenceId})`, refreshApprove)))

@@ -70,7 +70,10 @@ export async function createLink(request: CreateLinkRequest): Promise<CreatedLin
   } catch (error) {
     throw new LinkFailure(`Could not reach Texture (POST ${url}).`, {}, error)
   }
-  const data: Record<string, unknown> = await response.json().then((value: unknown) => (isRecord(value) ? value : {}), () => ({}))
+  const data: Record<string, unknown> = await response.json().then(
+    (value: unknown) => (isRecord(value) ? value : {}),
+    () => ({}),
+  )
   if (!response.ok) {
     // An API that echoes the request would otherwise put the key into an error message users log.
     const apiMessage = (stringField(data, 'message') ?? stringField(data, 'error') ?? response.statusText).split(request.connectKey).join('[connect key]')

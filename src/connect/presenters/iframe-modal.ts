@@ -131,9 +131,7 @@ function createDialog(title: string, isOverlay: boolean): HTMLElement {
     'box-sizing': 'border-box',
     background: '#fff',
     overflow: 'hidden',
-    ...(isOverlay
-      ? { width: 'min(500px, 100vw)', height: 'min(720px, 100vh)', 'border-radius': '12px', 'box-shadow': '0 8px 32px rgba(0, 0, 0, 0.3)' }
-      : { width: '100%', height: '100%' }),
+    ...(isOverlay ? { width: 'min(500px, 100vw)', height: 'min(720px, 100vh)', 'border-radius': '12px', 'box-shadow': '0 8px 32px rgba(0, 0, 0, 0.3)' } : { width: '100%', height: '100%' }),
   })
   return dialog
 }

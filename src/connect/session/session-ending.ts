@@ -8,11 +8,7 @@ import type { ErrorMessage, ExitMessage, SuccessMessage } from '../messaging/pro
  * redirect whose `redirectUrl` page took the key, seen when Back restores this page; nothing is
  * reported but `close` (`result` stays pending, as it does whenever the page leaves).
  */
-export type SessionEnding =
-  | { kind: 'success'; success: ConnectSuccess }
-  | { kind: 'exit'; exit: ConnectExit; error: ConnectError }
-  | { kind: 'error'; error: ConnectError }
-  | { kind: 'handed-off' }
+export type SessionEnding = { kind: 'success'; success: ConnectSuccess } | { kind: 'exit'; exit: ConnectExit; error: ConnectError } | { kind: 'error'; error: ConnectError } | { kind: 'handed-off' }
 
 /** The ending a terminal protocol message asks for. */
 export function endingFor(message: SuccessMessage | ExitMessage | ErrorMessage): SessionEnding {

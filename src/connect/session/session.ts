@@ -174,10 +174,7 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
     const landed = (scopedKey: string) => settle({ kind: 'success', success: { scopedKey, metadata: {} } })
     if (shown.mode === 'popup' && shown.target !== null) cleanup.add(markSdkPopup(shown.target, state))
     cleanup.add(listenForRelay({ state, source: () => shown.target, onKey: landed, onInvalidKey: () => settle(malformedLanding()) }))
-    const isGone =
-      shown.mode === 'popup'
-        ? createPopupGoneRule({ interval: goneCheckInterval, mayBeCutOff: () => linkLoaded && options.redirectUrl !== undefined })
-        : (gone: boolean) => gone
+    const isGone = shown.mode === 'popup' ? createPopupGoneRule({ interval: goneCheckInterval, mayBeCutOff: () => linkLoaded && options.redirectUrl !== undefined }) : (gone: boolean) => gone
     const goneCheck = setInterval(() => {
       const landing = shown.target === null ? null : takeLandedKey(shown.target, appOrigin)
       if (landing !== null) {

@@ -10,7 +10,12 @@ export interface FakeManufacturer {
 }
 
 export const sandboxManufacturers: readonly FakeManufacturer[] = [
-  { slug: 'tesla', name: 'Tesla', deviceTypes: ['battery', 'vehicle', 'charger'], shares: ['Powerwall charge and backup reserve', 'Vehicle battery, range and charge limit', 'Wall Connector charging state'] },
+  {
+    slug: 'tesla',
+    name: 'Tesla',
+    deviceTypes: ['battery', 'vehicle', 'charger'],
+    shares: ['Powerwall charge and backup reserve', 'Vehicle battery, range and charge limit', 'Wall Connector charging state'],
+  },
   { slug: 'enphase', name: 'Enphase', deviceTypes: ['inverter', 'battery'], shares: ['Solar production', 'IQ Battery charge and reserve'] },
   { slug: 'ecobee', name: 'ecobee', deviceTypes: ['thermostat'], shares: ['Indoor temperature', 'Heating and cooling set points, mode and fan'] },
   { slug: 'chargepoint', name: 'ChargePoint', deviceTypes: ['charger'], shares: ['Charger plug and charging state', 'Charging power'] },

@@ -76,7 +76,10 @@ export const deviceRoutes: Array<Route<RouteContext>> = [
       const pageRequest = readPageRequest(context.url)
       if (isResponse(pageRequest)) return pageRequest
       // `status=a&status=b` and `status=a,b` both select several statuses.
-      const statuses = context.url.searchParams.getAll('status').flatMap((value) => value.split(',')).filter((value) => value !== '')
+      const statuses = context.url.searchParams
+        .getAll('status')
+        .flatMap((value) => value.split(','))
+        .filter((value) => value !== '')
       const unknown = statuses.find((status) => !commandStatuses.includes(status as CommandStatus))
       if (unknown !== undefined) {
         return errorResponse(400, { code: 'invalid-parameter', message: `\`status\` must be one of ${commandStatuses.join(', ')}.`, details: { parameter: 'status' } })

@@ -141,10 +141,13 @@ describe('a session with a connect key', () => {
 
   it('aborts the request when the session is closed while the link is being created', async () => {
     let signal: AbortSignal | undefined
-    vi.stubGlobal('fetch', vi.fn((_url: string, init: RequestInit) => {
-      signal = init.signal ?? undefined
-      return new Promise<Response>(() => {})
-    }))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((_url: string, init: RequestInit) => {
+        signal = init.signal ?? undefined
+        return new Promise<Response>(() => {})
+      }),
+    )
     stubWindowOpen()
     const session = openSession({ connectKey })
     await flushPromises()

@@ -19,10 +19,18 @@ function windowAt(href: string | 'cross-origin', closed = false): FakeWindow {
     closed,
     replaced,
     location: {
-      get origin() { return url().origin },
-      get pathname() { return url().pathname },
-      get search() { return url().search },
-      get hash() { return url().hash },
+      get origin() {
+        return url().origin
+      },
+      get pathname() {
+        return url().pathname
+      },
+      get search() {
+        return url().search
+      },
+      get hash() {
+        return url().hash
+      },
     },
     history: { state: null, replaceState: (_state: unknown, _title: string, address: string) => replaced.push(address) },
   } as unknown as FakeWindow
@@ -70,6 +78,15 @@ describe('takeLandedKey', () => {
 
   it('returns null for a closed window, or one whose location cannot be read at all', () => {
     expect(takeLandedKey(windowAt(`${appOrigin}/done?texture_scoped_key=scoped_land_1`, true), appOrigin)).toBeNull()
-    expect(takeLandedKey({ get closed(): boolean { throw new Error('detached') } } as unknown as Window, appOrigin)).toBeNull()
+    expect(
+      takeLandedKey(
+        {
+          get closed(): boolean {
+            throw new Error('detached')
+          },
+        } as unknown as Window,
+        appOrigin,
+      ),
+    ).toBeNull()
   })
 })

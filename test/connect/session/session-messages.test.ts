@@ -73,11 +73,7 @@ describe('a popup session receiving protocol messages', () => {
     post('event', { name: 'MANUFACTURER_SELECTED', metadata: { manufacturer: 'tesla' } })
     post('event', { name: 'STEP' })
     expect(onReady).toHaveBeenCalledTimes(1)
-    expect(callbacks.onEvent.mock.calls).toEqual([
-      [{ name: 'READY', metadata: {} }],
-      [{ name: 'MANUFACTURER_SELECTED', metadata: { manufacturer: 'tesla' } }],
-      [{ name: 'STEP', metadata: {} }],
-    ])
+    expect(callbacks.onEvent.mock.calls).toEqual([[{ name: 'READY', metadata: {} }], [{ name: 'MANUFACTURER_SELECTED', metadata: { manufacturer: 'tesla' } }], [{ name: 'STEP', metadata: {} }]])
     expect(onEvent.mock.calls).toEqual(callbacks.onEvent.mock.calls)
     expect(callbacks.onSuccess).not.toHaveBeenCalled()
   })
@@ -137,4 +133,3 @@ describe('a popup session receiving protocol messages', () => {
     expect(callbacks.onExit).not.toHaveBeenCalled()
   })
 })
-

@@ -26,7 +26,13 @@ export function stubWindowOpen() {
     popups.push(popup)
     return popup.window
   })
-  return { open, popups, get latest() { return popups.at(-1)! } }
+  return {
+    open,
+    popups,
+    get latest() {
+      return popups.at(-1)!
+    },
+  }
 }
 
 /** Stubs `window.open` the way blockers answer: `null`, or a window that is already closed. */

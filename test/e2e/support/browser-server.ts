@@ -8,14 +8,6 @@ export function launchChromiumServer(): Promise<BrowserServer> {
     headless: true,
     // Only this machine's test files connect to it.
     host: '127.0.0.1',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   })
 }

@@ -101,9 +101,9 @@ export async function setReserve(page: Page, sandbox: Sandbox, deviceId: string,
 export async function expectOtherUsersDeviceRefused(page: Page, otherDeviceId: string): Promise<void> {
   expect(await page.getByLabel('Device id').inputValue()).toBe(otherDeviceId)
   await page.getByRole('button', { name: "Try another user's device" }).click()
-  await expect.poll(() => page.locator('#lookup-result').textContent(), patience).toMatch(
-    new RegExp(`^Refused with HTTP 403: that device belongs to another user\\. \\(GET /devices/${otherDeviceId} failed with HTTP 403`),
-  )
+  await expect
+    .poll(() => page.locator('#lookup-result').textContent(), patience)
+    .toMatch(new RegExp(`^Refused with HTTP 403: that device belongs to another user\\. \\(GET /devices/${otherDeviceId} failed with HTTP 403`))
 }
 
 /** Asks the example for one of the user's own devices the same way, and expects it shown, not refused. */

@@ -3,12 +3,7 @@ export function printFigures(title: string, rows: Array<Record<string, string | 
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))]
   const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => String(row[column] ?? '').length)))
   const line = (cells: string[]) => `| ${cells.map((cell, index) => cell.padEnd(widths[index]!)).join(' | ')} |`
-  const text = [
-    `[figures] ${title}`,
-    line(columns),
-    line(widths.map((width) => '-'.repeat(width))),
-    ...rows.map((row) => line(columns.map((column) => String(row[column] ?? '')))),
-  ].join('\n')
+  const text = [`[figures] ${title}`, line(columns), line(widths.map((width) => '-'.repeat(width))), ...rows.map((row) => line(columns.map((column) => String(row[column] ?? ''))))].join('\n')
   console.log(text)
 }
 

@@ -83,7 +83,24 @@ const badStates = (state: string): unknown[] => [
 ]
 const badVersions: unknown[] = [undefined, 0, 2, -1, 1.5, '1', 'v1', true, null, [1], { version: 1 }, Number.NaN, Number.POSITIVE_INFINITY]
 const badSources: unknown[] = [undefined, '', 'Texture-Connect', 'texture-connect ', 'texture', 'plaid-link', null, ['texture-connect'], 1]
-const badTypes: unknown[] = [undefined, '', 'SUCCESS', 'success ', 'Success', 'relay', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 1, null, ['success'], { type: 'success' }]
+const badTypes: unknown[] = [
+  undefined,
+  '',
+  'SUCCESS',
+  'success ',
+  'Success',
+  'relay',
+  'constructor',
+  '__proto__',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'isPrototypeOf',
+  1,
+  null,
+  ['success'],
+  { type: 'success' },
+]
 
 /** Replaces `field` (deleting it when the value is undefined). */
 function withField(message: Record<string, unknown>, field: string, value: unknown): Record<string, unknown> {

@@ -28,57 +28,75 @@ export function countResources(page: Window, host: typeof globalThis = page as u
   }
 
   for (const target of [page, page.document] as EventTarget[]) {
-    replace(target, 'addEventListener', (original) =>
-      function (this: EventTarget, type: string, listener: unknown, options?: boolean | AddEventListenerOptions) {
-        const capture = typeof options === 'boolean' ? options : options?.capture === true
-        if (listener !== null) {
-          const key = listenerKey(this, type)
-          if (!listeners.has(key)) listeners.set(key, new Set())
-          listeners.get(key)!.add(`${capture}`.concat(':') + idOf(listener))
-        }
-        return original.call(this, type, listener as EventListener, options)
-      },
+    replace(
+      target,
+      'addEventListener',
+      (original) =>
+        function (this: EventTarget, type: string, listener: unknown, options?: boolean | AddEventListenerOptions) {
+          const capture = typeof options === 'boolean' ? options : options?.capture === true
+          if (listener !== null) {
+            const key = listenerKey(this, type)
+            if (!listeners.has(key)) listeners.set(key, new Set())
+            listeners.get(key)!.add(`${capture}`.concat(':') + idOf(listener))
+          }
+          return original.call(this, type, listener as EventListener, options)
+        },
     )
-    replace(target, 'removeEventListener', (original) =>
-      function (this: EventTarget, type: string, listener: unknown, options?: boolean | EventListenerOptions) {
-        const capture = typeof options === 'boolean' ? options : options?.capture === true
-        listeners.get(listenerKey(this, type))?.delete(`${capture}:` + idOf(listener))
-        return original.call(this, type, listener as EventListener, options)
-      },
+    replace(
+      target,
+      'removeEventListener',
+      (original) =>
+        function (this: EventTarget, type: string, listener: unknown, options?: boolean | EventListenerOptions) {
+          const capture = typeof options === 'boolean' ? options : options?.capture === true
+          listeners.get(listenerKey(this, type))?.delete(`${capture}:` + idOf(listener))
+          return original.call(this, type, listener as EventListener, options)
+        },
     )
   }
-  replace(host, 'setTimeout', (original) =>
-    ((callback: (...args: unknown[]) => void, delay?: number, ...args: unknown[]) => {
-      const handle: unknown = original(
-        ((...callArgs: unknown[]) => {
-          timeouts.delete(handle)
-          if (typeof callback === 'function') callback(...callArgs)
-        }) as never,
-        delay,
-        ...args,
-      )
-      timeouts.add(handle)
-      return handle
-    }) as never,
+  replace(
+    host,
+    'setTimeout',
+    (original) =>
+      ((callback: (...args: unknown[]) => void, delay?: number, ...args: unknown[]) => {
+        const handle: unknown = original(
+          ((...callArgs: unknown[]) => {
+            timeouts.delete(handle)
+            if (typeof callback === 'function') callback(...callArgs)
+          }) as never,
+          delay,
+          ...args,
+        )
+        timeouts.add(handle)
+        return handle
+      }) as never,
   )
-  replace(host, 'clearTimeout', (original) =>
-    ((handle: unknown) => {
-      timeouts.delete(handle)
-      original(handle as never)
-    }) as never,
+  replace(
+    host,
+    'clearTimeout',
+    (original) =>
+      ((handle: unknown) => {
+        timeouts.delete(handle)
+        original(handle as never)
+      }) as never,
   )
-  replace(host, 'setInterval', (original) =>
-    ((callback: () => void, delay?: number, ...args: unknown[]) => {
-      const handle: unknown = original(callback as never, delay, ...args)
-      intervals.add(handle)
-      return handle
-    }) as never,
+  replace(
+    host,
+    'setInterval',
+    (original) =>
+      ((callback: () => void, delay?: number, ...args: unknown[]) => {
+        const handle: unknown = original(callback as never, delay, ...args)
+        intervals.add(handle)
+        return handle
+      }) as never,
   )
-  replace(host, 'clearInterval', (original) =>
-    ((handle: unknown) => {
-      intervals.delete(handle)
-      original(handle as never)
-    }) as never,
+  replace(
+    host,
+    'clearInterval',
+    (original) =>
+      ((handle: unknown) => {
+        intervals.delete(handle)
+        original(handle as never)
+      }) as never,
   )
   if (typeof host.BroadcastChannel === 'function') {
     replace(host, 'BroadcastChannel', (Original) => {

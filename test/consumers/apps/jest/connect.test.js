@@ -5,7 +5,14 @@ const { TextureConnect, ConnectError, createTextureClient } = require('texture-c
 const linkUrl = 'https://connect.example.com/link?token=jest'
 
 function fakePopup() {
-  const popup = { closed: false, close: jest.fn(() => { popup.closed = true }), focus: jest.fn(), location: { replace: jest.fn() } }
+  const popup = {
+    closed: false,
+    close: jest.fn(() => {
+      popup.closed = true
+    }),
+    focus: jest.fn(),
+    location: { replace: jest.fn() },
+  }
   return popup
 }
 

@@ -7,8 +7,12 @@ export function App() {
   const { open, ready } = useTextureConnect({ linkUrl, onSuccess: ({ scopedKey }) => console.log('connected', scopedKey.length) })
   return (
     <>
-      <button type="button" disabled={!ready} onClick={open}>Connect with the hook</button>
-      <button type="button" onClick={() => TextureConnect.open({ linkUrl, mode: 'iframe' })}>Connect in a modal</button>
+      <button type="button" disabled={!ready} onClick={open}>
+        Connect with the hook
+      </button>
+      <button type="button" onClick={() => TextureConnect.open({ linkUrl, mode: 'iframe' })}>
+        Connect in a modal
+      </button>
     </>
   )
 }
