@@ -9,7 +9,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => texture.reset())
 afterAll(() => server.close())
 
-const ada = sandboxUsers[0] // { name, referenceId: 'user_ada', scopedKey: 'scoped_…' }
+const ada = sandboxUsers[0]! // { name, referenceId: 'user_ada', scopedKey: 'scoped_…' }
 
 it('lists only Ada’s devices', async () => {
   const page = await createTextureClient({ scopedKey: ada.scopedKey }).devices.list()
