@@ -1,44 +1,26 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { sandboxUsers } from '../../src/testing/index'
-import { launchBrowser } from './support/browser'
-import { approveAs, expectOtherUsersDeviceRefused, keysAtRest, requestsCarrying, setReserve, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
+import { approveAs, expectOtherUsersDeviceRefused, requestsCarrying, setReserve, useExampleSandbox } from './support/example-sandbox'
 
-// examples/esm/ (index.html + return.html) served by the real sandbox, driven in Chromium.
+// examples/esm/ (index.html + return.html) served by the real example.sandbox, driven in Chromium.
 const [ada, grace, katherine] = sandboxUsers as [(typeof sandboxUsers)[number], (typeof sandboxUsers)[number], (typeof sandboxUsers)[number]]
 
-let sandbox: Sandbox
-let browser: Browser
-let watch: ContextWatch | undefined
+const example = useExampleSandbox({ commandDelayMs: 100 })
 // What a person would wait for: commands are polled once a second, and CI machines are slow.
 const patience = { timeout: 10_000 }
 
-beforeAll(async () => {
-  ;[sandbox, browser] = await Promise.all([startSandbox({ port: 0, commandDelayMs: 100 }), launchBrowser()])
-})
-afterEach(async () => {
-  const atRest = watch === undefined ? [] : await keysAtRest(watch)
-  await watch?.context.close()
-  watch = undefined
-  sandbox.fake.reset()
-  expect(atRest).toEqual([])
-})
-afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
-})
-
 /** Opens the example in a fresh context once its buttons are ready. */
 async function openExample(): Promise<Page> {
-  watch = await watchedContext(browser)
+  const watch = await example.watchContext()
   const page = await watch.context.newPage()
-  await page.goto(`${sandbox.appUrl}/esm/`)
+  await page.goto(`${example.sandbox.appUrl}/esm/`)
   await expect.poll(() => page.locator('#status').textContent(), patience).toBe('Choose how to connect.')
   return page
 }
 
 const statusOf = (page: Page) => page.locator('#status').textContent()
-const isOnHostedPage = (url: URL) => url.origin === sandbox.hostedUrl && url.pathname === '/connect'
+const isOnHostedPage = (url: URL) => url.origin === example.sandbox.hostedUrl && url.pathname === '/connect'
 
 /** The addresses in the tab's session history (what Back and Forward would show), after the new tab's blank page. */
 async function historyOf(page: Page): Promise<string[]> {
@@ -50,7 +32,7 @@ async function historyOf(page: Page): Promise<string[]> {
 
 describe('examples/esm in Chromium', () => {
   it('is listed on the sandbox home page', async () => {
-    const home = await (await fetch(`${sandbox.appUrl}/`)).text()
+    const home = await (await fetch(`${example.sandbox.appUrl}/`)).text()
     expect(home).toContain('href="/esm/"')
   })
 
@@ -67,10 +49,10 @@ describe('examples/esm in Chromium', () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).overflow)).not.toBe('hidden')
     expect(await page.locator('#devices .device-name').allTextContents()).toEqual(['Powerwall', 'Model 3', 'Garage charger', 'Roof array', 'Hallway'])
 
-    await setReserve(page, sandbox, 'dev_ada_powerwall', 45)
+    await setReserve(page, example.sandbox, 'dev_ada_powerwall', 45)
     await expectOtherUsersDeviceRefused(page, 'dev_grace_iq_battery')
-    expect(watch!.problems).toEqual([])
-    expect(await requestsCarrying(watch!, ada.scopedKey)).toEqual([])
+    expect(example.watch!.problems).toEqual([])
+    expect(await requestsCarrying(example.watch!, ada.scopedKey)).toEqual([])
   })
 
   it('says nothing was shared when the person closes the modal with Escape', async () => {
@@ -94,7 +76,7 @@ describe('examples/esm in Chromium', () => {
     await expect.poll(() => statusOf(page), patience).toMatch(/^Connect was closed \(.+\); nothing was shared\. You can try again\.$/)
     console.info(`[measured] Escape in the hosted frame: ${await pressed}`)
     expect(await page.locator('[role="dialog"], iframe').count()).toBe(0)
-    expect(watch!.problems).toEqual([])
+    expect(example.watch!.problems).toEqual([])
   })
 
   it('goes to the hosted flow and back to return.html with a full-page redirect, leaving the key in no address', async () => {
@@ -102,34 +84,34 @@ describe('examples/esm in Chromium', () => {
     await Promise.all([page.waitForURL(isOnHostedPage), page.getByRole('button', { name: 'Connect with a full-page redirect' }).click()])
     await approveAs(page, grace.referenceId, 'enphase')
 
-    await page.waitForURL((url) => url.origin === sandbox.appUrl && url.pathname === '/esm/return.html')
+    await page.waitForURL((url) => url.origin === example.sandbox.appUrl && url.pathname === '/esm/return.html')
     await expect.poll(() => statusOf(page), patience).toBe('Connected: 4 devices.')
     expect(await page.locator('#devices .device-name').allTextContents()).toEqual(['IQ Battery', 'Barn roof', 'Driveway', 'Living room'])
     // handleRedirect() took the key out of the address bar and out of the tab's history.
-    expect(await page.evaluate(() => window.location.href)).toBe(`${sandbox.appUrl}/esm/return.html`)
-    expect(await historyOf(page)).toEqual([`${sandbox.appUrl}/esm/`, `${sandbox.appUrl}/esm/return.html`])
+    expect(await page.evaluate(() => window.location.href)).toBe(`${example.sandbox.appUrl}/esm/return.html`)
+    expect(await historyOf(page)).toEqual([`${example.sandbox.appUrl}/esm/`, `${example.sandbox.appUrl}/esm/return.html`])
 
-    await setReserve(page, sandbox, 'dev_grace_iq_battery', 60)
+    await setReserve(page, example.sandbox, 'dev_grace_iq_battery', 60)
     await expectOtherUsersDeviceRefused(page, 'dev_ada_powerwall')
 
     // The key travelled once in a URL — the hosted flow's redirect, which Texture's protocol
     // requires — and never in a Referer: return.html loads everything with no referrer.
-    expect(await requestsCarrying(watch!, grace.scopedKey)).toEqual([`GET ${sandbox.appUrl}/esm/return.html?texture_scoped_key=${grace.scopedKey}`])
-    expect(watch!.problems).toEqual([])
+    expect(await requestsCarrying(example.watch!, grace.scopedKey)).toEqual([`GET ${example.sandbox.appUrl}/esm/return.html?texture_scoped_key=${grace.scopedKey}`])
+    expect(example.watch!.problems).toEqual([])
 
     // Back returns to the example, not to a used Connect link or an address with the key.
     await page.goBack()
-    expect(page.url()).toBe(`${sandbox.appUrl}/esm/`)
+    expect(page.url()).toBe(`${example.sandbox.appUrl}/esm/`)
   })
 
   it('comes back to return.html without a key when the person cancels the redirect flow', async () => {
     const page = await openExample()
     await Promise.all([page.waitForURL(isOnHostedPage), page.getByRole('button', { name: 'Connect with a full-page redirect' }).click()])
     await page.locator('#cancel').click()
-    await page.waitForURL(`${sandbox.appUrl}/esm/return.html`)
+    await page.waitForURL(`${example.sandbox.appUrl}/esm/return.html`)
     await expect.poll(() => statusOf(page), patience).toBe('No devices were connected on this page. If you cancelled, nothing was shared.')
     expect(await page.locator('#dashboard').isHidden()).toBe(true)
-    expect(watch!.problems).toEqual([])
+    expect(example.watch!.problems).toEqual([])
   })
 
   it.each([
@@ -140,7 +122,7 @@ describe('examples/esm in Chromium', () => {
   ] as const)('connects in a popup that returns to return.html, which hands the key back and closes%s', async (coop, user, deviceCount) => {
     const page = await openExample()
     if (coop !== '') {
-      await watch!.context.route(`${sandbox.apiUrl}/connections`, async (route) => {
+      await example.watch!.context.route(`${example.sandbox.apiUrl}/connections`, async (route) => {
         const response = await route.fetch()
         const link = (await response.json()) as { linkUrl: string }
         await route.fulfill({ response, json: { ...link, linkUrl: `${link.linkUrl}&coop=same-origin` } })
@@ -154,9 +136,9 @@ describe('examples/esm in Chromium', () => {
     await closed
 
     await expect.poll(() => statusOf(page), patience).toBe(`Connected: ${deviceCount} devices.`)
-    expect(page.url()).toBe(`${sandbox.appUrl}/esm/`)
-    expect(watch!.problems).toEqual([])
+    expect(page.url()).toBe(`${example.sandbox.appUrl}/esm/`)
+    expect(example.watch!.problems).toEqual([])
     // return.html was reached with the key (the hosted redirect) and leaked it nowhere else.
-    expect(await requestsCarrying(watch!, user.scopedKey)).toEqual([`GET ${sandbox.appUrl}/esm/return.html?texture_scoped_key=${user.scopedKey}`])
+    expect(await requestsCarrying(example.watch!, user.scopedKey)).toEqual([`GET ${example.sandbox.appUrl}/esm/return.html?texture_scoped_key=${user.scopedKey}`])
   })
 })

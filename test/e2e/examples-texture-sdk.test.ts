@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from './support/browser'
-import { keysAtRest, requestsCarrying, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { requestsCarrying, useExampleSandbox } from './support/example-sandbox'
 
 // examples/texture-sdk/ on the sandbox: Texture's own published examples (JavaScript, React in
 // <StrictMode>) and a page in the style of its former CDN build, with only the package changed.
@@ -12,37 +11,20 @@ const pages = [
 ] as const
 const closedMessage = 'popup-closed: The popup was closed before the connection was made.'
 
-let sandbox: Sandbox
-let browser: Browser
-let watch: ContextWatch | undefined
+const example = useExampleSandbox({ commandDelayMs: 20 })
 const patience = { timeout: 10_000 }
-
-beforeAll(async () => {
-  ;[sandbox, browser] = await Promise.all([startSandbox({ port: 0, commandDelayMs: 20 }), launchBrowser()])
-})
-afterEach(async () => {
-  const atRest = watch === undefined ? [] : await keysAtRest(watch)
-  await watch?.context.close()
-  watch = undefined
-  sandbox.fake.reset()
-  expect(atRest).toEqual([])
-})
-afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
-})
 
 /** Loads the page, clicks Texture's button once, and returns the page, its popup and every page the click made. */
 async function clickConnect(file: string): Promise<{ app: Page; popup: Page; opened: Page[] }> {
-  watch = await watchedContext(browser)
+  const watch = await example.watchContext()
   const app = await watch.context.newPage()
   const opened: Page[] = []
   watch.context.on('page', (page) => opened.push(page))
-  await app.goto(`${sandbox.appUrl}/texture-sdk/${file}`)
+  await app.goto(`${example.sandbox.appUrl}/texture-sdk/${file}`)
   const button = app.getByRole('button', { name: 'Connect device(s) with Texture' })
   await expect.poll(() => button.isEnabled(), patience).toBe(true)
   const [popup] = await Promise.all([app.waitForEvent('popup'), button.click()])
-  await popup.waitForURL((url) => url.origin === sandbox.hostedUrl && url.pathname === '/connect')
+  await popup.waitForURL((url) => url.origin === example.sandbox.hostedUrl && url.pathname === '/connect')
   await popup.locator('#connect-form').waitFor()
   return { app, popup, opened }
 }
@@ -51,15 +33,15 @@ const statusOf = (app: Page) => app.locator('#status').textContent()
 
 describe('examples/texture-sdk in Chromium', () => {
   it('is listed on the sandbox home page, and links its three pages', async () => {
-    const home = await (await fetch(`${sandbox.appUrl}/`)).text()
+    const home = await (await fetch(`${example.sandbox.appUrl}/`)).text()
     expect(home).toContain('href="/texture-sdk/"')
-    const index = await (await fetch(`${sandbox.appUrl}/texture-sdk/`)).text()
+    const index = await (await fetch(`${example.sandbox.appUrl}/texture-sdk/`)).text()
     for (const [, file] of pages) expect(index).toContain(`href="${file}"`)
   })
 
   it('bundles Texture’s code against this package, its key read from import.meta.env as Vite does', async () => {
-    const bundle = await (await fetch(`${sandbox.appUrl}/texture-sdk/javascript.js`)).text()
-    expect(bundle).toContain(sandbox.connectKey)
+    const bundle = await (await fetch(`${example.sandbox.appUrl}/texture-sdk/javascript.js`)).text()
+    expect(bundle).toContain(example.sandbox.connectKey)
     expect(bundle).not.toContain('import.meta.env')
     expect(bundle).not.toContain('@texturehq')
   })
@@ -76,12 +58,12 @@ describe('examples/texture-sdk in Chromium', () => {
       await popup.locator('#approve').click()
       await closed
       // The sandbox made the example's user (its referenceId) a key: the page heard exactly that one.
-      const scopedKey = sandbox.fake.store.findUserByReferenceId('connect-sdk-example')?.scopedKey ?? ''
+      const scopedKey = example.sandbox.fake.store.findUserByReferenceId('connect-sdk-example')?.scopedKey ?? ''
       expect(scopedKey).toMatch(/^scoped_/)
       await expect.poll(() => statusOf(app), patience).toBe(`Connected: a scoped key of ${scopedKey.length} characters arrived.`)
       expect(opened).toEqual([popup])
-      expect(watch!.problems).toEqual([])
-      expect(await requestsCarrying(watch!, scopedKey)).toEqual([])
+      expect(example.watch!.problems).toEqual([])
+      expect(await requestsCarrying(example.watch!, scopedKey)).toEqual([])
     })
 
     it('reports popup-closed through onError when the person closes the popup', async () => {
@@ -89,14 +71,14 @@ describe('examples/texture-sdk in Chromium', () => {
       await popup.close()
       await expect.poll(() => statusOf(app), patience).toBe(closedMessage)
       // Texture's examples console.error(type, reason): that line, and nothing else.
-      expect(watch!.problems).toEqual([`console: ${closedMessage.replace(':', '')}`])
+      expect(example.watch!.problems).toEqual([`console: ${closedMessage.replace(':', '')}`])
     })
   })
 
   it('leaves a page’s own window.Texture alone', async () => {
-    watch = await watchedContext(browser)
+    const watch = await example.watchContext()
     const page = await watch.context.newPage()
-    await page.goto(`${sandbox.appUrl}/texture-sdk/`)
+    await page.goto(`${example.sandbox.appUrl}/texture-sdk/`)
     const kept = await page.evaluate(async () => {
       const own = { mine: true }
       Object.assign(window, { Texture: own })

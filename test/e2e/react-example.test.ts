@@ -1,54 +1,25 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { sandboxUsers } from '../../src/testing/index'
-import { launchBrowser } from './support/browser'
-import {
-  approveAs,
-  expectOtherUsersDeviceRefused,
-  expectOwnDeviceShown,
-  keysAtRest,
-  requestsCarrying,
-  setReserve,
-  startSandbox,
-  watchedContext,
-  type ContextWatch,
-  type Sandbox,
-} from './support/example-sandbox'
+import { approveAs, expectOtherUsersDeviceRefused, expectOwnDeviceShown, requestsCarrying, setReserve, useExampleSandbox } from './support/example-sandbox'
 
-// examples/react/ on the sandbox, as `npm start` serves it: app.tsx bundled with React's
+// examples/react/ on the example.sandbox, as `npm start` serves it: app.tsx bundled with React's
 // development build and rendered in <StrictMode>, so every effect mounts, unmounts and remounts.
 const [ada] = sandboxUsers as [(typeof sandboxUsers)[number]]
 
-let sandbox: Sandbox
-let browser: Browser
-let watch: ContextWatch | undefined
-
-beforeAll(async () => {
-  ;[sandbox, browser] = await Promise.all([startSandbox({ port: 0, commandDelayMs: 20 }), launchBrowser()])
-})
-afterEach(async () => {
-  const atRest = watch === undefined ? [] : await keysAtRest(watch)
-  await watch?.context.close()
-  watch = undefined
-  sandbox.fake.reset()
-  expect(atRest).toEqual([])
-})
-afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
-})
+const example = useExampleSandbox({ commandDelayMs: 20 })
 
 /** Loads the example, clicks Connect once for real, and returns the app, its popup and every page the click made. */
 async function clickConnect(): Promise<{ app: Page; popup: Page; opened: Page[] }> {
-  watch = await watchedContext(browser)
+  const watch = await example.watchContext()
   const app = await watch.context.newPage()
   const opened: Page[] = []
   watch.context.on('page', (page) => opened.push(page))
-  await app.goto(`${sandbox.appUrl}/react/`)
+  await app.goto(`${example.sandbox.appUrl}/react/`)
   const connect = app.locator('#connect')
   await expect.poll(() => connect.isEnabled()).toBe(true)
   const [popup] = await Promise.all([app.waitForEvent('popup'), connect.click()])
-  await popup.waitForURL((url) => url.origin === sandbox.hostedUrl && url.pathname === '/connect')
+  await popup.waitForURL((url) => url.origin === example.sandbox.hostedUrl && url.pathname === '/connect')
   await popup.locator('#connect-form').waitFor()
   return { app, popup, opened }
 }
@@ -67,7 +38,7 @@ const statusOf = (app: Page) => app.locator('#status').textContent()
 
 describe('the React example (examples/react) in Chromium, inside <StrictMode>', () => {
   it('is served as React’s development build, so StrictMode really doubles the effects', async () => {
-    const bundle = await (await fetch(`${sandbox.appUrl}/react/app.js`)).text()
+    const bundle = await (await fetch(`${example.sandbox.appUrl}/react/app.js`)).text()
     expect(bundle).toContain('react-dom-client.development.js')
     expect(bundle).toContain('StrictMode')
   })
@@ -89,16 +60,16 @@ describe('the React example (examples/react) in Chromium, inside <StrictMode>', 
     const html = await app.content()
     expect(html).not.toContain('scoped_')
     expect(html).not.toContain(ada.scopedKey.slice(-4))
-    expect(app.url()).toBe(`${sandbox.appUrl}/react/`)
+    expect(app.url()).toBe(`${example.sandbox.appUrl}/react/`)
     expect(opened).toEqual([popup])
-    expect(watch!.problems).toEqual([])
+    expect(example.watch!.problems).toEqual([])
   })
 
   it('sends a command and sees it succeed', async () => {
     const app = await connectAsAda()
     expect(await app.locator('li[data-device-id="dev_ada_powerwall"] .reserve').textContent()).toBe('Backup reserve: 20%')
-    await setReserve(app, sandbox, 'dev_ada_powerwall', 35)
-    expect(watch!.problems).toEqual([])
+    await setReserve(app, example.sandbox, 'dev_ada_powerwall', 35)
+    expect(example.watch!.problems).toEqual([])
   })
 
   it('shows another user’s device refused with 403', async () => {
@@ -107,9 +78,9 @@ describe('the React example (examples/react) in Chromium, inside <StrictMode>', 
     await expectOtherUsersDeviceRefused(app, 'dev_grace_iq_battery')
     // Her own device, asked the same way, is not refused.
     await expectOwnDeviceShown(app, 'dev_ada_model3', 'Model 3 is yours: a vehicle by tesla.')
-    expect(watch!.problems).toEqual([])
+    expect(example.watch!.problems).toEqual([])
     // The key travelled in headers only: never in a URL or a Referer.
-    expect(await requestsCarrying(watch!, ada.scopedKey)).toEqual([])
+    expect(await requestsCarrying(example.watch!, ada.scopedKey)).toEqual([])
   })
 
   it('closes the popup when the Connect panel unmounts', async () => {

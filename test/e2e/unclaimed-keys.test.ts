@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { sandboxUsers } from '../../src/testing/index'
 import { coopGracePeriod } from '../../src/connect/presenters/popup-gone'
-import { launchBrowser } from './support/browser'
-import { approveAs, keysAtRest, requestsCarrying, startSandbox, watchedContext, type ContextWatch, type Sandbox } from './support/example-sandbox'
+import { approveAs, requestsCarrying, useExampleSandbox } from './support/example-sandbox'
 
 // The key is issued once. Whatever the app's tab does while the popup is on the hosted flow
 // (reloads, closes, or the person looks at it long enough for a COOP-cut popup to count as
@@ -11,47 +10,30 @@ import { approveAs, keysAtRest, requestsCarrying, startSandbox, watchedContext, 
 // return.html in the popup, through handleRedirect's `onUnclaimed` (docs/key-delivery.md).
 const [ada] = sandboxUsers as [(typeof sandboxUsers)[number]]
 
-let sandbox: Sandbox
-let browser: Browser
-let watch: ContextWatch | undefined
+const example = useExampleSandbox({ commandDelayMs: 100 })
 const patience = { timeout: 10_000 }
-
-beforeAll(async () => {
-  ;[sandbox, browser] = await Promise.all([startSandbox({ port: 0, commandDelayMs: 100 }), launchBrowser()])
-})
-afterEach(async () => {
-  const atRest = watch === undefined ? [] : await keysAtRest(watch)
-  await watch?.context.close()
-  watch = undefined
-  sandbox.fake.reset()
-  expect(atRest).toEqual([])
-})
-afterAll(async () => {
-  await browser?.close()
-  await sandbox?.close()
-})
 
 const statusOf = (page: Page) => page.locator('#status').textContent()
 const deviceCount = (page: Page) => page.locator('#devices .device-name').count()
-const isOnHostedPage = (url: URL) => url.origin === sandbox.hostedUrl && url.pathname === '/connect'
+const isOnHostedPage = (url: URL) => url.origin === example.sandbox.hostedUrl && url.pathname === '/connect'
 
 /**
  * The ES module example with its "popup that returns to return.html" button clicked; `linkExtra`
  * is appended to the link the sandbox creates (`&completion=message`, `&coop=same-origin`).
  */
 async function openPopupFlow(linkExtra = '', options: { fakeClock?: boolean } = {}): Promise<{ page: Page; popup: Page }> {
-  watch = await watchedContext(browser)
+  const watch = await example.watchContext()
   // The COOP grace period is skipped on a fake clock, not slept (time still flows on its own).
   if (options.fakeClock === true) await watch.context.clock.install()
   if (linkExtra !== '') {
-    await watch.context.route(`${sandbox.apiUrl}/connections`, async (route) => {
+    await watch.context.route(`${example.sandbox.apiUrl}/connections`, async (route) => {
       const response = await route.fetch()
       const link = (await response.json()) as { linkUrl: string }
       await route.fulfill({ response, json: { ...link, linkUrl: `${link.linkUrl}${linkExtra}` } })
     })
   }
   const page = await watch.context.newPage()
-  await page.goto(`${sandbox.appUrl}/esm/`)
+  await page.goto(`${example.sandbox.appUrl}/esm/`)
   await expect.poll(() => statusOf(page), patience).toBe('Choose how to connect.')
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Connect in a popup that returns to return.html' }).click()])
   await popup.waitForURL(isOnHostedPage)
@@ -63,14 +45,14 @@ async function openPopupFlow(linkExtra = '', options: { fakeClock?: boolean } = 
 async function expectKeyInPopupOnly(popup: Page, app: Page | null): Promise<void> {
   await expect.poll(() => statusOf(popup), patience).toBe('Connected: 5 devices.')
   expect(popup.isClosed()).toBe(false)
-  expect(popup.url()).toBe(`${sandbox.appUrl}/esm/return.html`)
+  expect(popup.url()).toBe(`${example.sandbox.appUrl}/esm/return.html`)
   if (app !== null) {
     expect(await deviceCount(app)).toBe(0)
     expect(await app.locator('#dashboard').isHidden()).toBe(true)
   }
-  expect(watch!.problems).toEqual([])
+  expect(example.watch!.problems).toEqual([])
   // The key travelled in one URL only: the hosted flow's redirect to return.html.
-  expect(await requestsCarrying(watch!, ada.scopedKey)).toEqual([`GET ${sandbox.appUrl}/esm/return.html?texture_scoped_key=${ada.scopedKey}`])
+  expect(await requestsCarrying(example.watch!, ada.scopedKey)).toEqual([`GET ${example.sandbox.appUrl}/esm/return.html?texture_scoped_key=${ada.scopedKey}`])
 }
 
 describe('a key no session is left to claim, in Chromium', () => {
@@ -104,13 +86,13 @@ describe('a key no session is left to claim, in Chromium', () => {
     await approveAs(popup, ada.referenceId)
     await closed
     await expect.poll(() => statusOf(page), patience).toBe('Connected: 5 devices.')
-    expect(await requestsCarrying(watch!, ada.scopedKey)).toEqual([])
+    expect(await requestsCarrying(example.watch!, ada.scopedKey)).toEqual([])
   })
 
   it('stays with return.html in a COOP-cut popup after the app, looked at for the grace period, reported popup-closed', async () => {
     const { page, popup } = await openPopupFlow('&coop=same-origin', { fakeClock: true })
     await page.bringToFront()
-    await watch!.context.clock.runFor(coopGracePeriod + 1000)
+    await example.watch!.context.clock.runFor(coopGracePeriod + 1000)
     await expect.poll(() => statusOf(page), patience).toBe('Connect was closed (popup-closed); nothing was shared. You can try again.')
     await popup.bringToFront()
     await approveAs(popup, ada.referenceId)

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core'
-import { expect } from 'vitest'
-import type { Sandbox } from '../../../examples/sandbox/sandbox.js'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
+import { startSandbox, type Sandbox } from '../../../examples/sandbox/sandbox.js'
 import { containsScopedKey } from '../../security/support/key-spy'
-import { newTestContext } from './browser'
+import { launchBrowser, newTestContext } from './browser'
 export { startSandbox, type Sandbox } from '../../../examples/sandbox/sandbox.js'
 
 /** Anything that finds elements: a Page (the popup, a redirected page) or a FrameLocator (the iframe). */
@@ -111,4 +111,54 @@ export async function expectOwnDeviceShown(page: Page, deviceId: string, shown: 
   await page.getByLabel('Device id').fill(deviceId)
   await page.getByRole('button', { name: "Try another user's device" }).click()
   await expect.poll(() => page.locator('#lookup-result').textContent(), patience).toBe(shown)
+}
+
+/** What `useExampleSandbox` gives a test file: the sandbox, and a watched context per test. */
+export interface ExampleSandbox {
+  /** The sandbox, started before the file's first test and closed after its last. */
+  readonly sandbox: Sandbox
+  /** This test's watched context, once `watchContext()` made it; `undefined` before. */
+  readonly watch: ContextWatch | undefined
+  /** A fresh watched context for this test, closed after it once no key is found at rest in it. */
+  watchContext(): Promise<ContextWatch>
+}
+
+/**
+ * The setup every example file shares: the sandbox on ephemeral ports and a connection to the run's
+ * Chromium before the first test; after each test, the check that no scoped key is at rest in the
+ * context it watched (storage, cookies), the context closed and the fake API reset; both closed
+ * after the last test.
+ */
+export function useExampleSandbox(options: { commandDelayMs: number }): ExampleSandbox {
+  let sandbox: Sandbox | undefined
+  let browser: Browser | undefined
+  let watch: ContextWatch | undefined
+  beforeAll(async () => {
+    ;[sandbox, browser] = await Promise.all([startSandbox({ port: 0, commandDelayMs: options.commandDelayMs }), launchBrowser()])
+  })
+  afterEach(async () => {
+    const atRest = watch === undefined ? [] : await keysAtRest(watch)
+    await watch?.context.close()
+    watch = undefined
+    sandbox?.fake.reset()
+    expect(atRest).toEqual([])
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await sandbox?.close()
+  })
+  return {
+    get sandbox() {
+      if (sandbox === undefined) throw new Error('The sandbox starts in beforeAll: use it inside a test.')
+      return sandbox
+    },
+    get watch() {
+      return watch
+    },
+    async watchContext() {
+      if (browser === undefined) throw new Error('The browser connects in beforeAll: use it inside a test.')
+      watch = await watchedContext(browser)
+      return watch
+    },
+  }
 }
