@@ -5,6 +5,7 @@ import { useTextureConnect, type UseTextureConnectOptions } from '../../src/reac
 import { ConnectError } from '../../src/index'
 import { stubWindowOpen } from '../connect/support/fake-popup'
 import { linkUrl } from '../connect/support/hosted'
+import { runtimeLoaded } from '../connect/support/sessions'
 import { flush, hostedPosts } from './support'
 
 const success = { scopedKey: 'scoped_user_1', metadata: { referenceId: 'user-1' } }
@@ -163,6 +164,8 @@ describe('useTextureConnect', () => {
     const view = render(<ConnectButton linkUrl={() => new Promise<string>((resolve) => (resolveLink = resolve))} onEvent={onEvent} />)
     fireEvent.click(screen.getByRole('button'))
     const popup = windowOpen.latest
+    // The link function is called once the session's runtime has loaded.
+    await runtimeLoaded()
     view.unmount()
     await flush()
     resolveLink(linkUrl)

@@ -5,7 +5,7 @@ import { hostedOrigin, linkUrl, postMessageFrom, protocolMessage, stateOf } from
 import { printFigures } from './support/figures'
 import { countResources } from './support/resource-counter'
 import { stubFrameWindows } from '../connect/support/fake-frame'
-import { whenOpen } from '../connect/support/sessions'
+import { runtimeLoaded, whenOpen } from '../connect/support/sessions'
 
 const cycles = 1_000
 
@@ -66,6 +66,7 @@ const scenarios: Cycle[] = [
     mode: 'popup',
     run: async (open) => {
       const s = open()
+      await runtimeLoaded()
       popupOf().close()
       vi.advanceTimersByTime(500)
       await s.result.catch(() => {})
@@ -76,6 +77,7 @@ const scenarios: Cycle[] = [
     mode: 'popup',
     run: async (open) => {
       const s = open({ timeout: 1_000 })
+      await runtimeLoaded()
       vi.advanceTimersByTime(1_000)
       await s.result.catch(() => {})
     },
@@ -86,6 +88,7 @@ const scenarios: Cycle[] = [
     run: async (open) => {
       let give!: (url: string) => void
       const s = open({ linkUrl: () => new Promise<string>((resolve) => (give = resolve)) })
+      await runtimeLoaded()
       s.close()
       give(linkUrl)
       await drain()
@@ -97,6 +100,7 @@ const scenarios: Cycle[] = [
     mode: 'popup',
     run: async (open) => {
       const s = open({ linkUrl: async () => linkUrl })
+      await runtimeLoaded()
       await drain()
       postMessageFrom({
         source: popupOf(),
@@ -171,6 +175,7 @@ const scenarios: Cycle[] = [
     run: async (open) => {
       const s = open({ mode: 'iframe' })
       await whenOpen(s)
+      await runtimeLoaded()
       iframe().closest('[role="dialog"]')!.parentElement!.remove()
       vi.advanceTimersByTime(500)
       await s.result.catch(() => {})

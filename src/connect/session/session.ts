@@ -7,20 +7,17 @@ import { dismissEnding, endingFor, exitEnding, type SessionEnding } from './sess
 import type { ConnectEvent, ConnectSuccess } from './events'
 import { buildLinkUrl } from '../link/link-url'
 import { takeLandedKey } from '../return/landing'
-import { loadLinkUrl } from '../link/link-source'
+import { parseSecureUrl, secureUrlRule } from '../link/secure-url'
+import { loadSessionRuntime } from './load-session-runtime'
 import { listenForMessages } from '../messaging/message-listener'
 import type { ConnectMode, ResolvedConnectOptions } from '../options'
 import type { OpenPresenter, Presenter } from '../presenters/presenter'
-import { createPopupGoneRule } from '../presenters/popup-gone'
 import { isProtocolMessage, type ProtocolMessage } from '../messaging/protocol'
 import { onReturnFromRedirect } from '../presenters/redirect'
 import { malformedKeyMessage } from '../return/strip-scoped-key'
 import { listenForRelay, markSdkPopup } from '../messaging/relay'
 import { createAck } from '../messaging/ack'
 import { createSessionEmitter, type SubscribeToSession } from './session-emitter'
-
-/** How often the session checks whether the user closed the flow's window. */
-export const goneCheckInterval = 500
 
 /** One run of the Connect flow, returned by `TextureConnect.open()`. */
 export interface ConnectSession {
@@ -47,13 +44,15 @@ export interface SessionHandle {
 }
 
 /**
- * Opens the presentation synchronously (still inside the user's click), then runs the flow:
- * gets the link if needed, listens for protocol messages, watches for a closed window and the
- * timeout, and settles exactly once. Every step registers its undo on one cleanup stack.
+ * Opens the presentation synchronously (still inside the user's click), listens for protocol
+ * messages and relays, and settles exactly once; every step registers its undo on one cleanup
+ * stack. Getting an async link, the landing and closed-window checks and the timeout are the
+ * runtime's (`session-runtime.ts`), loaded right after (docs/architecture.md#the-session-runtime).
  */
 export function startSession(options: ResolvedConnectOptions, openers: Record<ConnectMode, OpenPresenter>): SessionHandle {
   const state = createNonce()
   const appOrigin = globalThis.location.origin
+  const openedAt = Date.now()
   const emitter = createSessionEmitter()
   const cleanup = createCleanup()
   let resolveResult!: (success: ConnectSuccess) => void
@@ -65,8 +64,6 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
   // Apps that use only callbacks never read `result`; its rejection must not be reported as unhandled.
   result.catch(() => {})
   let settled = false
-  // Whether the window shows the link yet: before that, a closed handle cannot be a COOP cut.
-  let linkLoaded = options.link.kind === 'url'
 
   const settle = once((ending: SessionEnding) => {
     settled = true
@@ -88,6 +85,7 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
     emitter.clear()
   })
 
+  const landed = (scopedKey: string) => settle({ kind: 'success', success: { scopedKey, metadata: {} } })
   const handleMessage = (message: ProtocolMessage) => {
     if (message.type === 'ready') {
       emitter.emit('ready', undefined)
@@ -135,8 +133,15 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
     // In redirect mode this page is leaving: no window will answer, so there is nothing to watch.
     const hasWindow = shown.mode !== 'redirect'
     cleanup.add(() => shown.close())
-    if (hasWindow) watchWindow(shown)
-    else cleanup.add(onReturnFromRedirect((finished) => settle(finished ? { kind: 'handed-off' } : exitEnding('navigated-back', 'The user came back without finishing.'))))
+    if (hasWindow) {
+      // The key can also come back on the app's own origin (docs/protocol.md#the-relay): a page that calls
+      // handleRedirect relays it (the marker tells a popup's page which session it belongs to).
+      // Both listen from now on, so no key is missed while the runtime loads.
+      if (shown.mode === 'popup' && shown.target !== null) cleanup.add(markSdkPopup(shown.target, state))
+      cleanup.add(listenForRelay({ state, source: () => shown.target, onKey: landed, onInvalidKey: () => settle(malformedLanding()) }))
+    } else {
+      cleanup.add(onReturnFromRedirect((finished) => settle(finished ? { kind: 'handed-off' } : exitEnding('navigated-back', 'The user came back without finishing.'))))
+    }
     const announce = () => {
       void (shown.shown ?? Promise.resolve()).then(() => {
         if (!settled) emitter.emit('open', { mode: shown.mode })
@@ -145,48 +150,42 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
     if (options.link.kind === 'url') {
       if (hasWindow) startListening(shown, options.link.url)
       announce()
-    } else {
-      const abort = new AbortController()
-      cleanup.add(() => abort.abort())
-      loadLinkUrl(options.link, abort.signal).then(
-        (linkUrl) => {
-          if (settled) return
-          if (hasWindow) startListening(shown, linkUrl)
-          try {
-            shown.navigate(linkFor(linkUrl, shown.mode))
-          } catch (error) {
-            settle({ kind: 'error', error: asLinkError(error) })
-            return
-          }
-          linkLoaded = true
-          announce()
-        },
-        (error: unknown) => settle({ kind: 'error', error: asLinkError(error) }),
-      )
     }
+    // A redirect to a link given as a string has nothing left to do on this page.
+    if (hasWindow || options.link.kind !== 'url') startRuntime(shown, announce)
   }
 
-  /** Everything that ends a popup or iframe session from outside the protocol: landing, relay, a closed window, the timeout. */
-  function watchWindow(shown: Presenter) {
-    // The key can also come back on the app's own origin (docs/protocol.md#landing and #the-relay): a page that calls
-    // handleRedirect relays it (the marker tells a popup's page which session it belongs to), and
-    // a page with no SDK code is read directly once the window is same-origin again.
-    const landed = (scopedKey: string) => settle({ kind: 'success', success: { scopedKey, metadata: {} } })
-    if (shown.mode === 'popup' && shown.target !== null) cleanup.add(markSdkPopup(shown.target, state))
-    cleanup.add(listenForRelay({ state, source: () => shown.target, onKey: landed, onInvalidKey: () => settle(malformedLanding()) }))
-    const isGone = shown.mode === 'popup' ? createPopupGoneRule({ interval: goneCheckInterval, mayBeCutOff: () => linkLoaded && options.redirectUrl !== undefined }) : (gone: boolean) => gone
-    const goneCheck = setInterval(() => {
-      const landing = shown.target === null ? null : takeLandedKey(shown.target, appOrigin)
-      if (landing !== null) {
-        if ('scopedKey' in landing) landed(landing.scopedKey)
-        else settle(malformedLanding())
-      } else if (isGone(shown.isGone())) settle(goneEnding(shown.mode))
-    }, goneCheckInterval)
-    cleanup.add(() => clearInterval(goneCheck))
-    const timeout = setTimeout(() => {
-      settle({ kind: 'error', error: new ConnectError('timeout', `Timed out after ${options.timeout} ms.`) })
-    }, options.timeout)
-    cleanup.add(() => clearTimeout(timeout))
+  /** Loads the runtime and hands it the session; if it cannot load, a key that already landed is still taken. */
+  function startRuntime(shown: Presenter, announce: () => void) {
+    // A key that landed in the window is this session's whatever else happens (docs/key-delivery.md).
+    const landing = (): SessionEnding | null => {
+      const landed = shown.target === null ? null : takeLandedKey(shown.target, appOrigin)
+      if (landed === null) return null
+      return 'scopedKey' in landed ? { kind: 'success', success: { scopedKey: landed.scopedKey, metadata: {} } } : malformedLanding()
+    }
+    loadSessionRuntime().then(
+      ({ runSession }) => {
+        if (settled) return
+        runSession({
+          options,
+          shown,
+          openedAt,
+          isSettled: () => settled,
+          settle,
+          onCleanup: cleanup.add,
+          listen: (linkUrl) => startListening(shown, linkUrl),
+          linkFor: (linkUrl) => linkFor(linkUrl, shown.mode),
+          announce,
+          landing,
+          gone: () => goneEnding(shown.mode),
+          ConnectError,
+          secureUrl: { parse: parseSecureUrl, rule: secureUrlRule },
+        })
+      },
+      (error: unknown) => {
+        if (!settled) settle(landing() ?? { kind: 'error', error: new ConnectError('link-failed', 'Could not load the SDK code that runs the Connect session.', { cause: error }) })
+      },
+    )
   }
 
   const session: ConnectSession = {
@@ -215,9 +214,4 @@ function goneEnding(mode: Presenter['mode']): SessionEnding {
 /** A window that came back with a `texture_scoped_key` that is not a scoped key: the value is not echoed. */
 function malformedLanding(): SessionEnding {
   return { kind: 'error', error: new ConnectError('hosted-error', malformedKeyMessage) }
-}
-
-function asLinkError(error: unknown): ConnectError {
-  if (error instanceof ConnectError) return error
-  return new ConnectError('link-failed', 'The Connect link could not be opened.', { cause: error })
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { stubWindowOpen } from '../support/fake-popup'
 import { hostedOrigin, linkUrl, postMessageFrom, protocolMessage, stateOf } from '../support/hosted'
-import { flushPromises, openSession } from '../support/sessions'
+import { flushPromises, openSession, runtimeLoaded } from '../support/sessions'
 
 function deferred<Value>() {
   let resolve!: (value: Value) => void
@@ -23,6 +23,7 @@ describe('a session whose `linkUrl` is an async function', () => {
     expect(windowOpen.open).toHaveBeenCalledTimes(1)
     expect(windowOpen.latest.url).toBe('')
     link.resolve(linkUrl)
+    await runtimeLoaded()
     await flushPromises()
     const url = new URL(windowOpen.latest.url)
     expect(url.searchParams.get('token')).toBe('link_123')
@@ -39,6 +40,7 @@ describe('a session whose `linkUrl` is an async function', () => {
     postMessageFrom({ source: popup.window, origin: hostedOrigin, data: { source: 'texture-connect', version: 1, type: 'ready' } })
     expect(onEvent).not.toHaveBeenCalled()
     link.resolve(linkUrl)
+    await runtimeLoaded()
     await flushPromises()
     postMessageFrom({ source: popup.window, origin: hostedOrigin, data: protocolMessage(stateOf(popup.url), 'success', { scopedKey: 'scoped_async' }) })
     await expect(session.result).resolves.toMatchObject({ scopedKey: 'scoped_async' })

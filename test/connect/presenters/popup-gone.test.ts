@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { coopGracePeriod, createPopupGoneRule } from '../../../src/connect/presenters/popup-gone'
 import { stubWindowOpen } from '../support/fake-popup'
 import { hostedOrigin, linkUrl, postMessageFrom, protocolMessage, stateOf } from '../support/hosted'
-import { openSession } from '../support/sessions'
+import { openSession, runtimeLoaded } from '../support/sessions'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -42,6 +42,7 @@ describe('a popup session whose handle reads closed', () => {
     vi.useFakeTimers()
     const windowOpen = stubWindowOpen()
     const session = openSession({ linkUrl })
+    await runtimeLoaded()
     windowOpen.latest.closeByUser()
     await vi.advanceTimersByTimeAsync(interval)
     await expect(session.result).rejects.toMatchObject({ code: 'popup-closed' })

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ConnectError } from '../../../src/index'
 import { stubBlockedWindowOpen, stubWindowOpen } from '../support/fake-popup'
 import { hostedOrigin, linkUrl, postMessageFrom, protocolMessage, stateOf } from '../support/hosted'
-import { openSession } from '../support/sessions'
+import { openSession, runtimeLoaded } from '../support/sessions'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -40,6 +40,7 @@ describe('how a popup session ends', () => {
     const windowOpen = stubWindowOpen()
     const handlers = callbacks()
     const session = openSession({ linkUrl, ...handlers })
+    await runtimeLoaded()
     windowOpen.latest.closeByUser()
     await vi.advanceTimersByTimeAsync(1000)
     const error = await rejectionOf(session.result)

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { TextureConnect } from '../../../src/index'
 import { stubWindowOpen } from '../support/fake-popup'
 import { linkUrl, postMessageFrom, stateOf } from '../support/hosted'
-import { openSession } from '../support/sessions'
+import { openSession, runtimeLoaded } from '../support/sessions'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -25,6 +25,7 @@ describe('a popup session that completes on the app origin', () => {
     const windowOpen = stubWindowOpen()
     const onSuccess = vi.fn()
     const session = openSession({ linkUrl, onSuccess })
+    await runtimeLoaded()
     const replaced = landOn(windowOpen.latest.window, `${location.origin}/connected?texture_scoped_key=scoped_landed_1`)
     await vi.advanceTimersByTimeAsync(1000)
     await expect(session.result).resolves.toEqual({ scopedKey: 'scoped_landed_1', metadata: {} })

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { TextureConnect } from '../../../src/index'
 import { stubBlockedWindowOpen } from '../support/fake-popup'
 import { linkUrl } from '../support/hosted'
-import { flushPromises, openSession } from '../support/sessions'
+import { flushPromises, openSession, runtimeLoaded } from '../support/sessions'
 
 const redirectUrl = 'https://app.example.com/connected'
 
@@ -34,6 +34,7 @@ describe('a session in redirect mode', () => {
     const opened = vi.fn()
     session.on('open', opened)
     expect(assign).not.toHaveBeenCalled()
+    await runtimeLoaded()
     await flushPromises()
     expect(assign).toHaveBeenCalledWith(linkUrl)
     expect(opened).toHaveBeenCalledWith({ mode: 'redirect' })

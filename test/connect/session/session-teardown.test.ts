@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { stubBlockedWindowOpen, stubWindowOpen } from '../support/fake-popup'
 import { hostedOrigin, linkUrl, postMessageFrom, protocolMessage, stateOf } from '../support/hosted'
-import { openSession } from '../support/sessions'
+import { openSession, runtimeLoaded } from '../support/sessions'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -24,11 +24,12 @@ describe('session teardown', () => {
     expect(new Set(listeners(removed))).toEqual(new Set(listeners(added)))
   })
 
-  it('clears its interval and its timeout', () => {
+  it('clears its interval and its timeout', async () => {
     vi.useFakeTimers()
     stubWindowOpen()
     const before = vi.getTimerCount()
     const session = openSession({ linkUrl })
+    await runtimeLoaded()
     expect(vi.getTimerCount()).toBe(before + 2)
     session.close()
     expect(vi.getTimerCount()).toBe(before)

@@ -1,4 +1,4 @@
-import { afterEach } from 'vitest'
+import { afterEach, vi } from 'vitest'
 import { TextureConnect, type ConnectOptions, type ConnectSession } from '../../../src/index'
 
 const opened: ConnectSession[] = []
@@ -28,4 +28,12 @@ export function whenOpen(session: ConnectSession): Promise<void> {
       resolve()
     })
   })
+}
+
+/**
+ * Waits until the session's runtime, which `open()` loads with `import()` right after the flow is
+ * shown, has taken over (its checks, timers and link loading start then). Works with fake timers.
+ */
+export async function runtimeLoaded(): Promise<void> {
+  await vi.dynamicImportSettled()
 }

@@ -1,0 +1,4 @@
+import * as sessionRuntime from './session-runtime'
+
+/** `loadSessionRuntime` for the builds with the runtime inside them (see `load-session-runtime.ts`). */
+export const loadSessionRuntime = () => Promise.resolve(sessionRuntime)

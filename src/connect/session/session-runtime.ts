@@ -1,0 +1,99 @@
+import type { ConnectError, ConnectErrorOptions } from '../../errors/connect-error'
+import type { SecureUrlCheck } from '../link/link-source'
+import { loadLinkUrl } from '../link/link-source'
+import type { ResolvedConnectOptions } from '../options'
+import { createPopupGoneRule } from '../presenters/popup-gone'
+import type { Presenter } from '../presenters/presenter'
+import type { SessionEnding } from './session-ending'
+
+/** How often the session checks whether the user closed the flow's window. */
+export const goneCheckInterval = 500
+
+/**
+ * What the session's synchronous core (`session.ts`) hands its runtime. The runtime is a chunk of
+ * its own (docs/performance.md), so it imports nothing the core imports: every function of the
+ * core's modules it needs (endings, errors, the landing check, the https check) arrives here.
+ */
+export interface SessionRuntimeContext {
+  options: ResolvedConnectOptions
+  shown: Presenter
+  /** When `open()` ran (`Date.now()`): the timeout counts from there, not from this chunk's arrival. */
+  openedAt: number
+  isSettled(): boolean
+  settle(ending: SessionEnding): void
+  /** Pushes an undo on the session's cleanup stack (run at once if the session already ended). */
+  onCleanup(undo: () => void): void
+  /** Starts hearing the hosted page on `linkUrl`'s origin (or `connectOrigin`). */
+  listen(linkUrl: string): void
+  /** The link with the protocol parameters the shown window needs. */
+  linkFor(linkUrl: string): string
+  /** Emits `open` once the flow is on screen. */
+  announce(): void
+  /** The ending for a key that landed in the window (docs/protocol.md#landing), else `null`. */
+  landing(): SessionEnding | null
+  /** The ending for a window that is gone. */
+  gone(): SessionEnding
+  /** The class itself, for the errors the runtime ends with (`link-failed`, `timeout`). */
+  ConnectError: typeof ConnectError
+  /** The https check every link passes. */
+  secureUrl: SecureUrlCheck
+}
+
+/**
+ * The asynchronous part of a session, loaded right after `open()` (`load-session-runtime.ts`):
+ * gets a link that is not a plain string and sends the window to it, and, for a popup or iframe,
+ * polls for a landed key and a closed window and ends the session at its timeout. Everything it
+ * starts goes on the session's cleanup stack.
+ */
+export function runSession(context: SessionRuntimeContext): void {
+  const { options, shown } = context
+  const hasWindow = shown.mode !== 'redirect'
+  // Whether the window shows the link yet: before that, a closed handle cannot be a COOP cut.
+  let linkLoaded = options.link.kind === 'url'
+  if (hasWindow) watchWindow(context, () => linkLoaded)
+  if (options.link.kind === 'url') return
+  const abort = new AbortController()
+  context.onCleanup(() => abort.abort())
+  const { ConnectError } = context
+  // Anything thrown while the link was loaded or opened ends the session with `link-failed`.
+  const failed = (error: unknown) => {
+    const connectError = error instanceof ConnectError ? error : new ConnectError('link-failed', 'The Connect link could not be opened.', { cause: error })
+    context.settle({ kind: 'error', error: connectError })
+  }
+  const linkFailure = (message: string, errorOptions?: ConnectErrorOptions) => new ConnectError('link-failed', message, errorOptions)
+  loadLinkUrl(options.link, abort.signal, linkFailure, context.secureUrl).then(
+    (linkUrl) => {
+      if (context.isSettled()) return
+      if (hasWindow) context.listen(linkUrl)
+      try {
+        shown.navigate(context.linkFor(linkUrl))
+      } catch (error) {
+        failed(error)
+        return
+      }
+      linkLoaded = true
+      context.announce()
+    },
+    failed,
+  )
+}
+
+/** Everything that ends a popup or iframe session from outside the protocol: a landed key, a closed window, the timeout. */
+function watchWindow(context: SessionRuntimeContext, linkLoaded: () => boolean): void {
+  const { options, shown } = context
+  const isGone =
+    shown.mode === 'popup'
+      ? createPopupGoneRule({ interval: goneCheckInterval, mayBeCutOff: () => linkLoaded() && options.redirectUrl !== undefined })
+      : (gone: boolean) => gone
+  const goneCheck = setInterval(() => {
+    const landing = context.landing()
+    if (landing !== null) context.settle(landing)
+    else if (isGone(shown.isGone())) context.settle(context.gone())
+  }, goneCheckInterval)
+  context.onCleanup(() => clearInterval(goneCheck))
+  const timeout = setTimeout(
+    () => context.settle({ kind: 'error', error: new context.ConnectError('timeout', `Timed out after ${options.timeout} ms.`) }),
+    options.timeout - (Date.now() - context.openedAt),
+  )
+  context.onCleanup(() => clearTimeout(timeout))
+}
