@@ -18,7 +18,7 @@ export const packageRoot = fileURLToPath(new URL('..', import.meta.url))
  * completion channels.
  */
 export const budgets = {
-  connectOnly: 5700,
+  connectOnly: 5300,
   reactHookOverConnect: 1024,
   returnPage: 1360,
   rootEntry: 15360,

@@ -1,7 +1,6 @@
 import { ConnectError, type ConnectErrorCode } from '../../errors/connect-error'
 import type { ConnectExit, ConnectExitReason, ConnectSuccess } from './events'
 import type { DismissReason } from '../presenters/presenter'
-import type { ErrorMessage, ExitMessage, SuccessMessage } from '../messaging/protocol'
 
 /**
  * How a session ended: what `result`, the callbacks and the events all report. `handed-off`: a
@@ -9,19 +8,6 @@ import type { ErrorMessage, ExitMessage, SuccessMessage } from '../messaging/pro
  * reported but `close` (`result` stays pending, as it does whenever the page leaves).
  */
 export type SessionEnding = { kind: 'success'; success: ConnectSuccess } | { kind: 'exit'; exit: ConnectExit; error: ConnectError } | { kind: 'error'; error: ConnectError } | { kind: 'handed-off' }
-
-/** The ending a terminal protocol message asks for. */
-export function endingFor(message: SuccessMessage | ExitMessage | ErrorMessage): SessionEnding {
-  if (message.type === 'success') {
-    return { kind: 'success', success: { scopedKey: message.scopedKey, metadata: message.metadata ?? {} } }
-  }
-  if (message.type === 'exit') {
-    const reason = message.reason ?? 'user-cancelled'
-    return exit(reason, 'cancelled', `The user left the Connect flow (${reason}).`, message.metadata)
-  }
-  const metadata = message.error.code === undefined ? {} : { code: message.error.code }
-  return { kind: 'error', error: new ConnectError('hosted-error', message.error.message, { metadata }) }
-}
 
 /** The ending for a window the user closed (`popup-closed`), a session the app closed or a redirect the user came Back from (`cancelled`). */
 export function exitEnding(reason: 'popup-closed' | 'closed-by-app' | 'navigated-back', message: string): SessionEnding {
@@ -34,6 +20,6 @@ export function dismissEnding(via: DismissReason): SessionEnding {
 }
 
 /** An ending without a key: `exit` for onExit, and the error `result` rejects with (its metadata plus `reason`). */
-function exit(reason: ConnectExitReason, code: ConnectErrorCode, message: string, metadata: Record<string, unknown> = {}): SessionEnding {
+export function exit(reason: ConnectExitReason, code: ConnectErrorCode, message: string, metadata: Record<string, unknown> = {}): SessionEnding {
   return { kind: 'exit', exit: { reason, metadata }, error: new ConnectError(code, message, { metadata: { ...metadata, reason } }) }
 }

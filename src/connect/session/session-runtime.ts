@@ -1,9 +1,9 @@
-import type { ConnectError, ConnectErrorOptions } from '../../errors/connect-error'
 import type { SecureUrlCheck } from '../link/link-source'
 import { loadLinkUrl } from '../link/link-source'
 import type { ResolvedConnectOptions } from '../options'
 import { createPopupGoneRule } from '../presenters/popup-gone'
 import type { Presenter } from '../presenters/presenter'
+import { createMessageHandler, type HandleProtocolMessage, type MessageContext } from './runtime-messages'
 import type { SessionEnding } from './session-ending'
 
 /** How often the session checks whether the user closed the flow's window. */
@@ -14,13 +14,11 @@ export const goneCheckInterval = 500
  * its own (docs/performance.md), so it imports nothing the core imports: every function of the
  * core's modules it needs (endings, errors, the landing check, the https check) arrives here.
  */
-export interface SessionRuntimeContext {
+export interface SessionRuntimeContext extends MessageContext {
   options: ResolvedConnectOptions
   shown: Presenter
   /** When `open()` ran (`Date.now()`): the timeout counts from there, not from this chunk's arrival. */
   openedAt: number
-  isSettled(): boolean
-  settle(ending: SessionEnding): void
   /** Pushes an undo on the session's cleanup stack (run at once if the session already ended). */
   onCleanup(undo: () => void): void
   /** Starts hearing the hosted page on `linkUrl`'s origin (or `connectOrigin`). */
@@ -29,25 +27,26 @@ export interface SessionRuntimeContext {
   linkFor(linkUrl: string): string
   /** Emits `open` once the flow is on screen. */
   announce(): void
+  /** Hands the protocol messages to the runtime: first those that arrived before it, in order, then each as it comes. */
+  takeMessages(handle: HandleProtocolMessage): void
   /** The ending for a key that landed in the window (docs/protocol.md#landing), else `null`. */
   landing(): SessionEnding | null
   /** The ending for a window that is gone. */
   gone(): SessionEnding
-  /** The class itself, for the errors the runtime ends with (`link-failed`, `timeout`). */
-  ConnectError: typeof ConnectError
   /** The https check every link passes. */
   secureUrl: SecureUrlCheck
 }
 
 /**
  * The asynchronous part of a session, loaded right after `open()` (`load-session-runtime.ts`):
- * gets a link that is not a plain string and sends the window to it, and, for a popup or iframe,
- * polls for a landed key and a closed window and ends the session at its timeout. Everything it
+ * handles the protocol messages other than the key, gets a link that is not a plain string and
+ * sends the window to it, and, for a popup or iframe, polls for a landed key and a closed window and ends the session at its timeout. Everything it
  * starts goes on the session's cleanup stack.
  */
 export function runSession(context: SessionRuntimeContext): void {
   const { options, shown } = context
   const hasWindow = shown.mode !== 'redirect'
+  context.takeMessages(createMessageHandler(context))
   // Whether the window shows the link yet: before that, a closed handle cannot be a COOP cut.
   let linkLoaded = options.link.kind === 'url'
   if (hasWindow) watchWindow(context, () => linkLoaded)
@@ -60,10 +59,10 @@ export function runSession(context: SessionRuntimeContext): void {
     const connectError = error instanceof ConnectError ? error : new ConnectError('link-failed', 'The Connect link could not be opened.', { cause: error })
     context.settle({ kind: 'error', error: connectError })
   }
-  const linkFailure = (message: string, errorOptions?: ConnectErrorOptions) => new ConnectError('link-failed', message, errorOptions)
-  loadLinkUrl(options.link, abort.signal, linkFailure, context.secureUrl).then(
+  loadLinkUrl(options.link, abort.signal, ConnectError, context.secureUrl).then(
     (linkUrl) => {
-      if (context.isSettled()) return
+      // Aborted: the session ended (the cleanup stack aborts it) while the link was on its way.
+      if (abort.signal.aborted) return
       if (hasWindow) context.listen(linkUrl)
       try {
         shown.navigate(context.linkFor(linkUrl))

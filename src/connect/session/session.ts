@@ -3,7 +3,7 @@ import { createCleanup } from '../../internal/cleanup'
 import { createNonce } from '../../internal/nonce'
 import { once } from '../../internal/once'
 import { callSafely } from './call-safely'
-import { dismissEnding, endingFor, exitEnding, type SessionEnding } from './session-ending'
+import { dismissEnding, exit, exitEnding, type SessionEnding } from './session-ending'
 import type { ConnectEvent, ConnectSuccess } from './events'
 import { buildLinkUrl } from '../link/link-url'
 import { takeLandedKey } from '../return/landing'
@@ -18,6 +18,7 @@ import { malformedKeyMessage } from '../return/strip-scoped-key'
 import { listenForRelay, markSdkPopup } from '../messaging/relay'
 import { createAck } from '../messaging/ack'
 import { createSessionEmitter, type SubscribeToSession } from './session-emitter'
+import type { HandleProtocolMessage } from './runtime-messages'
 
 /** One run of the Connect flow, returned by `TextureConnect.open()`. */
 export interface ConnectSession {
@@ -86,19 +87,17 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
   })
 
   const landed = (scopedKey: string) => settle({ kind: 'success', success: { scopedKey, metadata: {} } })
-  const handleMessage = (message: ProtocolMessage) => {
-    if (message.type === 'ready') {
-      emitter.emit('ready', undefined)
-      reportEvent({ name: 'READY', metadata: {} })
-    } else if (message.type === 'event') {
-      reportEvent({ name: message.name, metadata: message.metadata ?? {} })
-    } else {
-      settle(endingFor(message))
-    }
-  }
   const reportEvent = (event: ConnectEvent) => {
     callSafely(options.onEvent, event)
     emitter.emit('event', event)
+  }
+
+  // Protocol messages other than the key wait here, in order, until the runtime takes them over.
+  const waiting: Array<[ProtocolMessage, () => void]> = []
+  let toRuntime: HandleProtocolMessage = (message, acknowledge) => waiting.push([message, acknowledge])
+  const takeMessages = (handle: HandleProtocolMessage) => {
+    toRuntime = handle
+    for (const [message, acknowledge] of waiting.splice(0)) if (!settled) handle(message, acknowledge)
   }
 
   const startListening = (presenter: Presenter, linkUrl: string) => {
@@ -106,8 +105,11 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
     const isMessage = (data: unknown): data is ProtocolMessage => isProtocolMessage(data, state)
     const onMessage = (message: ProtocolMessage) => {
       // Tells the hosted page its terminal message arrived, before settling closes its window; exact origin, never '*'.
-      if (message.type !== 'ready' && message.type !== 'event') presenter.target?.postMessage(createAck(state, 'ack'), origin)
-      handleMessage(message)
+      const acknowledge = () => presenter.target?.postMessage(createAck(state, 'ack'), origin)
+      // The key never waits for the runtime (docs/key-delivery.md): it is taken here, loaded or not.
+      if (message.type !== 'success') return toRuntime(message, acknowledge)
+      acknowledge()
+      settle({ kind: 'success', success: { scopedKey: message.scopedKey, metadata: message.metadata ?? {} } })
     }
     cleanup.add(listenForMessages({ origin, source: () => presenter.target, isMessage, onMessage }))
   }
@@ -170,12 +172,15 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
           options,
           shown,
           openedAt,
-          isSettled: () => settled,
           settle,
           onCleanup: cleanup.add,
           listen: (linkUrl) => startListening(shown, linkUrl),
           linkFor: (linkUrl) => linkFor(linkUrl, shown.mode),
           announce,
+          takeMessages,
+          emit: emitter.emit,
+          reportEvent,
+          exit,
           landing,
           gone: () => goneEnding(shown.mode),
           ConnectError,

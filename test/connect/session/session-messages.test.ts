@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { ConnectError } from '../../../src/index'
 import { stubWindowOpen } from '../support/fake-popup'
 import { hostedOrigin, linkUrl, postMessageFrom, protocolMessage, stateOf } from '../support/hosted'
-import { openSession } from '../support/sessions'
+import { openSession, runtimeLoaded } from '../support/sessions'
 
 function openWithCallbacks(extra: Record<string, unknown> = {}) {
   const windowOpen = stubWindowOpen()
@@ -72,6 +72,8 @@ describe('a popup session receiving protocol messages', () => {
     post('ready')
     post('event', { name: 'MANUFACTURER_SELECTED', metadata: { manufacturer: 'tesla' } })
     post('event', { name: 'STEP' })
+    // Reported by the session's runtime, which replays what arrived before it loaded.
+    await runtimeLoaded()
     expect(onReady).toHaveBeenCalledTimes(1)
     expect(callbacks.onEvent.mock.calls).toEqual([[{ name: 'READY', metadata: {} }], [{ name: 'MANUFACTURER_SELECTED', metadata: { manufacturer: 'tesla' } }], [{ name: 'STEP', metadata: {} }]])
     expect(onEvent.mock.calls).toEqual(callbacks.onEvent.mock.calls)
