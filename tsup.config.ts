@@ -14,7 +14,7 @@ const bundleLazyChunks: Plugin = {
   name: 'bundle-lazy-chunks',
   setup(build) {
     if (build.initialOptions.define?.TSUP_FORMAT === '"esm"') return
-    build.onResolve({ filter: /^\.\/load-(iframe-modal|create-link|session-runtime)$/ }, ({ path, resolveDir }) => ({ path: join(resolveDir, `${path}-bundled.ts`) }))
+    build.onResolve({ filter: /^\.\.?\/(?:.*\/)?load-(iframe-modal|create-link|session-runtime)$/ }, ({ path, resolveDir }) => ({ path: join(resolveDir, `${path}-bundled.ts`) }))
   },
 }
 

@@ -1,5 +1,6 @@
-import type { ConnectError } from '../errors/connect-error'
-import { loadLinkUrl } from '../connect/link/link-source'
+import { ConnectError } from '../errors/connect-error'
+import { parseSecureUrl, secureUrlRule } from '../connect/link/secure-url'
+import { loadSessionRuntime } from '../connect/session/load-session-runtime'
 import { invalidOption, readSecureUrl } from '../connect/option-checks'
 import type { ConnectOptions, PopupSizeOptions } from '../connect/options'
 import type { ConnectExit, ConnectSuccess } from '../connect/session/events'
@@ -32,7 +33,9 @@ export function connectOptionsFor(options: CreateConnectSessionOptions, size: un
   const body = { ...connectOptions }
   return {
     linkUrl: async () => {
-      const linkUrl = await loadLinkUrl({ kind: 'connect-key', connectKey: connectApiKey, body, apiBaseUrl }, signal)
+      // Link loading is part of the session's lazily loaded runtime (docs/architecture.md#the-session-runtime).
+      const { loadLinkUrl } = await loadSessionRuntime()
+      const linkUrl = await loadLinkUrl({ kind: 'connect-key', connectKey: connectApiKey, body, apiBaseUrl }, signal, ConnectError, { parse: parseSecureUrl, rule: secureUrlRule })
       listeners.onUrl(linkUrl)
       return linkUrl
     },

@@ -17,12 +17,7 @@ export interface SecureUrlCheck {
  * the link with the Connect key. Rejects with ConnectError `link-failed`; the result is checked
  * like a `linkUrl`.
  */
-export async function loadLinkUrl(
-  source: Exclude<LinkSource, { kind: 'url' }>,
-  signal: AbortSignal,
-  Failure: typeof ConnectError,
-  secureUrl: SecureUrlCheck,
-): Promise<string> {
+export async function loadLinkUrl(source: Exclude<LinkSource, { kind: 'url' }>, signal: AbortSignal, Failure: typeof ConnectError, secureUrl: SecureUrlCheck): Promise<string> {
   const linkUrl = source.kind === 'function' ? await callLinkFunction(source.load, Failure) : await createLinkUrl(source, signal, Failure)
   // A link from elsewhere gets the same check as one passed in: it decides which origin is trusted.
   if (secureUrl.parse(linkUrl) === undefined) throw new Failure('link-failed', `The Connect link ${secureUrl.rule}`)

@@ -6,6 +6,9 @@ import type { Presenter } from '../presenters/presenter'
 import { createMessageHandler, type HandleProtocolMessage, type MessageContext } from './runtime-messages'
 import type { SessionEnding } from './session-ending'
 
+// The drop-in `createConnectSession` gets its link here too (src/compat/connect-options-for.ts).
+export { loadLinkUrl }
+
 /** How often the session checks whether the user closed the flow's window. */
 export const goneCheckInterval = 500
 
@@ -59,31 +62,25 @@ export function runSession(context: SessionRuntimeContext): void {
     const connectError = error instanceof ConnectError ? error : new ConnectError('link-failed', 'The Connect link could not be opened.', { cause: error })
     context.settle({ kind: 'error', error: connectError })
   }
-  loadLinkUrl(options.link, abort.signal, ConnectError, context.secureUrl).then(
-    (linkUrl) => {
-      // Aborted: the session ended (the cleanup stack aborts it) while the link was on its way.
-      if (abort.signal.aborted) return
-      if (hasWindow) context.listen(linkUrl)
-      try {
-        shown.navigate(context.linkFor(linkUrl))
-      } catch (error) {
-        failed(error)
-        return
-      }
-      linkLoaded = true
-      context.announce()
-    },
-    failed,
-  )
+  loadLinkUrl(options.link, abort.signal, ConnectError, context.secureUrl).then((linkUrl) => {
+    // Aborted: the session ended (the cleanup stack aborts it) while the link was on its way.
+    if (abort.signal.aborted) return
+    if (hasWindow) context.listen(linkUrl)
+    try {
+      shown.navigate(context.linkFor(linkUrl))
+    } catch (error) {
+      failed(error)
+      return
+    }
+    linkLoaded = true
+    context.announce()
+  }, failed)
 }
 
 /** Everything that ends a popup or iframe session from outside the protocol: a landed key, a closed window, the timeout. */
 function watchWindow(context: SessionRuntimeContext, linkLoaded: () => boolean): void {
   const { options, shown } = context
-  const isGone =
-    shown.mode === 'popup'
-      ? createPopupGoneRule({ interval: goneCheckInterval, mayBeCutOff: () => linkLoaded() && options.redirectUrl !== undefined })
-      : (gone: boolean) => gone
+  const isGone = shown.mode === 'popup' ? createPopupGoneRule({ interval: goneCheckInterval, mayBeCutOff: () => linkLoaded() && options.redirectUrl !== undefined }) : (gone: boolean) => gone
   const goneCheck = setInterval(() => {
     const landing = context.landing()
     if (landing !== null) context.settle(landing)
