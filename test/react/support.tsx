@@ -1,5 +1,5 @@
 import { act, cleanup } from '@testing-library/react'
-import { afterEach } from 'vitest'
+import { afterEach, vi } from 'vitest'
 import { postMessageFrom, protocolMessage, hostedOrigin, stateOf } from '../connect/support/hosted'
 import type { FakePopup } from '../connect/support/fake-popup'
 
@@ -15,9 +15,13 @@ export function flush(): Promise<void> {
   return act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
 }
 
-/** The hosted page in `popup` posts a protocol v1 message to the app, inside `act`. */
+/**
+ * The hosted page in `popup` posts a protocol v1 message to the app, inside `act`, and waits for the
+ * session's runtime (loaded with `import()` after `open()`), which reports every message but the key.
+ */
 export async function hostedPosts(popup: FakePopup, type: string, fields: Record<string, unknown> = {}): Promise<void> {
   await act(async () => {
     postMessageFrom({ source: popup.window, origin: hostedOrigin, data: protocolMessage(stateOf(popup.url), type, fields) })
+    await vi.dynamicImportSettled()
   })
 }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { TextureConnect } from '../../../src/index'
 import { stubBlockedWindowOpen, stubWindowOpen } from '../support/fake-popup'
 import { hostedOrigin, linkUrl, postMessageFrom, protocolMessage, stateOf } from '../support/hosted'
-import { flushPromises, openSession } from '../support/sessions'
+import { flushPromises, openSession, runtimeLoaded } from '../support/sessions'
 
 const redirectUrl = `${location.origin}/connected`
 
@@ -26,7 +26,7 @@ describe('a session acknowledging what it accepted', () => {
     expect(popup.postMessage).toHaveBeenCalledExactlyOnceWith({ source: 'texture-connect', version: 1, state, type: 'ack' }, hostedOrigin)
   })
 
-  it('sends no ack for ready or event messages, nor for forged terminal messages', () => {
+  it('sends no ack for ready or event messages, nor for forged terminal messages', async () => {
     const { popup, state } = openPopupSession()
     postMessageFrom({ source: popup.window, origin: hostedOrigin, data: protocolMessage(state, 'ready') })
     postMessageFrom({ source: popup.window, origin: hostedOrigin, data: protocolMessage(state, 'event', { name: 'STEP' }) })
@@ -34,6 +34,8 @@ describe('a session acknowledging what it accepted', () => {
     postMessageFrom({ source: popup.window, origin: `${hostedOrigin}.evil.test`, data: success })
     postMessageFrom({ source: window, origin: hostedOrigin, data: success })
     postMessageFrom({ source: popup.window, origin: hostedOrigin, data: { ...success, state: 'e'.repeat(32) } })
+    // ready and event are the runtime's to report: wait for it, so it had every chance to answer.
+    await runtimeLoaded()
     expect(popup.postMessage).not.toHaveBeenCalled()
   })
 
