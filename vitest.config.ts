@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
+    // Two files at a time even on a 2-core machine (Vitest's default there is one): the browser
+    // tests mostly wait on Chromium, so a second file runs in that time. docs/performance.md#the-test-suite
+    maxWorkers: 2,
     projects: [
       {
         test: {
