@@ -43,8 +43,8 @@ export interface SessionRuntimeContext extends MessageContext {
 /**
  * The asynchronous part of a session, loaded right after `open()` (`load-session-runtime.ts`):
  * handles the protocol messages other than the key, gets a link that is not a plain string and
- * sends the window to it, and, for a popup or iframe, polls for a landed key and a closed window and ends the session at its timeout. Everything it
- * starts goes on the session's cleanup stack.
+ * sends the window to it, and, for a popup or iframe, polls for a landed key and a closed window
+ * and ends the session at its timeout. Everything it starts goes on the session's cleanup stack.
  */
 export function runSession(context: SessionRuntimeContext): void {
   const { options, shown } = context
