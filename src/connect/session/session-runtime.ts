@@ -15,7 +15,7 @@ export const goneCheckInterval = 500
 /**
  * What the session's synchronous core (`session.ts`) hands its runtime. The runtime is a chunk of
  * its own (docs/performance.md), so it imports nothing the core imports: every function of the
- * core's modules it needs (endings, errors, the landing check, the https check) arrives here.
+ * core's modules it needs (endings, errors, the https check) arrives here.
  */
 export interface SessionRuntimeContext extends MessageContext {
   options: ResolvedConnectOptions
@@ -32,8 +32,6 @@ export interface SessionRuntimeContext extends MessageContext {
   announce(): void
   /** Hands the protocol messages to the runtime: first those that arrived before it, in order, then each as it comes. */
   takeMessages(handle: HandleProtocolMessage): void
-  /** The ending for a key that landed in the window (docs/protocol.md#landing), else `null`. */
-  landing(): SessionEnding | null
   /** The ending for a window that is gone. */
   gone(): SessionEnding
   /** The https check every link passes. */
@@ -43,8 +41,8 @@ export interface SessionRuntimeContext extends MessageContext {
 /**
  * The asynchronous part of a session, loaded right after `open()` (`load-session-runtime.ts`):
  * handles the protocol messages other than the key, gets a link that is not a plain string and
- * sends the window to it, and, for a popup or iframe, polls for a landed key and a closed window
- * and ends the session at its timeout. Everything it starts goes on the session's cleanup stack.
+ * sends the window to it, and, for a popup or iframe, checks for a closed window and ends the
+ * session at its timeout. Everything it starts goes on the session's cleanup stack.
  */
 export function runSession(context: SessionRuntimeContext): void {
   const { options, shown } = context
@@ -77,14 +75,13 @@ export function runSession(context: SessionRuntimeContext): void {
   }, failed)
 }
 
-/** Everything that ends a popup or iframe session from outside the protocol: a landed key, a closed window, the timeout. */
+/** What ends a popup or iframe session from outside the protocol, but a landed key: a closed window, the timeout. */
 function watchWindow(context: SessionRuntimeContext, linkLoaded: () => boolean): void {
   const { options, shown } = context
   const isGone = shown.mode === 'popup' ? createPopupGoneRule({ interval: goneCheckInterval, mayBeCutOff: () => linkLoaded() && options.redirectUrl !== undefined }) : (gone: boolean) => gone
+  // A landed key is the core's to poll for (session.ts): it must not wait for this chunk.
   const goneCheck = setInterval(() => {
-    const landing = context.landing()
-    if (landing !== null) context.settle(landing)
-    else if (isGone(shown.isGone())) context.settle(context.gone())
+    if (isGone(shown.isGone())) context.settle(context.gone())
   }, goneCheckInterval)
   context.onCleanup(() => clearInterval(goneCheck))
   const timeout = setTimeout(

@@ -86,7 +86,7 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
     emitter.clear()
   })
 
-  const landed = (scopedKey: string) => settle({ kind: 'success', success: { scopedKey, metadata: {} } })
+  const landed = (scopedKey: string) => settle(success(scopedKey))
   const reportEvent = (event: ConnectEvent) => {
     callSafely(options.onEvent, event)
     emitter.emit('event', event)
@@ -109,7 +109,7 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
       // The key never waits for the runtime (docs/key-delivery.md): it is taken here, loaded or not.
       if (message.type !== 'success') return toRuntime(message, acknowledge)
       acknowledge()
-      settle({ kind: 'success', success: { scopedKey: message.scopedKey, metadata: message.metadata ?? {} } })
+      settle(success(message.scopedKey, message.metadata))
     }
     cleanup.add(listenForMessages({ origin, source: () => presenter.target, isMessage, onMessage }))
   }
@@ -163,8 +163,16 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
     const landing = (): SessionEnding | null => {
       const landed = shown.target === null ? null : takeLandedKey(shown.target, appOrigin)
       if (landed === null) return null
-      return 'scopedKey' in landed ? { kind: 'success', success: { scopedKey: landed.scopedKey, metadata: {} } } : malformedLanding()
+      return 'scopedKey' in landed ? success(landed.scopedKey) : malformedLanding()
     }
+    // The core polls for a landed key from the start, not the runtime: a key that lands while the
+    // runtime is on its way (a slow network) is taken even if the person closes the window before it
+    // arrives. The runtime's own check is for a closed window.
+    const landingCheck = setInterval(() => {
+      const ending = landing()
+      if (ending !== null) settle(ending)
+    }, 500)
+    cleanup.add(() => clearInterval(landingCheck))
     loadSessionRuntime().then(
       ({ runSession }) => {
         if (settled) return
@@ -181,15 +189,13 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
           emit: emitter.emit,
           reportEvent,
           exit,
-          landing,
           gone: () => goneEnding(shown.mode),
           ConnectError,
           secureUrl: { parse: parseSecureUrl, rule: secureUrlRule },
         })
       },
-      (error: unknown) => {
-        if (!settled) settle(landing() ?? { kind: 'error', error: new ConnectError('link-failed', 'Could not load the SDK code that runs the Connect session.', { cause: error }) })
-      },
+      // After the session ended this changes nothing: settle runs once.
+      (error: unknown) => settle(landing() ?? { kind: 'error', error: new ConnectError('link-failed', 'The Connect session could not be loaded.', { cause: error }) }),
     )
   }
 
@@ -209,6 +215,11 @@ export function startSession(options: ResolvedConnectOptions, openers: Record<Co
     return true
   }
   return { session, focus }
+}
+
+/** The ending for a key the session took, by message, relay or landing. */
+function success(scopedKey: string, metadata: Record<string, unknown> = {}): SessionEnding {
+  return { kind: 'success', success: { scopedKey, metadata } }
 }
 
 /** How a session ends when its window disappears without a word from the hosted page. */

@@ -62,6 +62,21 @@ describe('a session whose runtime is still loading', () => {
     await expect(session.result).resolves.toEqual({ scopedKey: 'scoped_early', metadata: {} })
   })
 
+  it('takes a key that lands in the popup while the runtime is still on its way', async () => {
+    vi.useFakeTimers()
+    deferredRuntime()
+    const windowOpen = stubWindowOpen()
+    const session = openSession({ linkUrl })
+    const popup = windowOpen.latest.window
+    const url = new URL(`${location.origin}/connected?texture_scoped_key=scoped_landed_early`)
+    for (const part of ['href', 'origin', 'pathname', 'search', 'hash'] as const) Object.defineProperty(popup.location, part, { value: url[part], configurable: true })
+    Object.defineProperty(popup, 'history', { value: { state: null, replaceState: () => {} }, configurable: true })
+    // The runtime never arrives here: the core's own check, every 500 ms, takes the key.
+    await vi.advanceTimersByTimeAsync(500)
+    await expect(session.result).resolves.toEqual({ scopedKey: 'scoped_landed_early', metadata: {} })
+    expect(windowOpen.latest.close).toHaveBeenCalled()
+  })
+
   it('leaves nothing behind when closed before the runtime arrives, and the late runtime does nothing', async () => {
     vi.useFakeTimers()
     const runtime = deferredRuntime()

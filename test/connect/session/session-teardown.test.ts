@@ -24,13 +24,13 @@ describe('session teardown', () => {
     expect(new Set(listeners(removed))).toEqual(new Set(listeners(added)))
   })
 
-  it('clears its interval and its timeout', async () => {
+  it('clears its intervals (landing, closed window) and its timeout', async () => {
     vi.useFakeTimers()
     stubWindowOpen()
     const before = vi.getTimerCount()
     const session = openSession({ linkUrl })
     await runtimeLoaded()
-    expect(vi.getTimerCount()).toBe(before + 2)
+    expect(vi.getTimerCount()).toBe(before + 3)
     session.close()
     expect(vi.getTimerCount()).toBe(before)
   })
