@@ -1,4 +1,5 @@
 import { once } from '../../internal/once'
+import { swapSessionItem } from '../../internal/swap-session-item'
 import { createAck } from './ack'
 import { listenForMessages } from './message-listener'
 import { isRelayMessage, openRelayChannel, popupMarkerKey, type RelayMessage } from './relay-message'
@@ -67,16 +68,8 @@ export function listenForRelay(options: RelayListenerOptions): () => void {
  * otherwise does nothing (the marker dies with the popup).
  */
 export function markSdkPopup(popup: Window, state: string): () => void {
-  try {
-    popup.sessionStorage.setItem(popupMarkerKey, state)
-  } catch {
-    // Storage disabled or the popup already cross-origin: the relay then falls back to landing detection.
-  }
-  return once(() => {
-    try {
-      popup.sessionStorage.removeItem(popupMarkerKey)
-    } catch {
-      // The popup is on another origin or gone; its marker goes with it.
-    }
-  })
+  // Storage disabled or the popup already cross-origin: the relay then falls back to landing detection.
+  swapSessionItem(popupMarkerKey, state, popup)
+  // Once the popup is on another origin or gone, its marker goes with it.
+  return once(() => swapSessionItem(popupMarkerKey, null, popup))
 }

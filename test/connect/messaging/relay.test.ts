@@ -140,7 +140,11 @@ describe('markSdkPopup', () => {
   it("writes the session state (not a key) into the popup's sessionStorage, and its undo removes it", () => {
     const storage = new Map<string, string>()
     const fakePopup = {
-      sessionStorage: { setItem: (key: string, value: string) => storage.set(key, value), removeItem: (key: string) => storage.delete(key) },
+      sessionStorage: {
+        getItem: (key: string) => storage.get(key) ?? null,
+        setItem: (key: string, value: string) => storage.set(key, value),
+        removeItem: (key: string) => storage.delete(key),
+      },
     } as unknown as Window
     const undo = markSdkPopup(fakePopup, state)
     expect([...storage]).toEqual([[popupMarkerKey, state]])
