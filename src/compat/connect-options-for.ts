@@ -1,7 +1,7 @@
 import { ConnectError } from '../errors/connect-error'
 import { parseSecureUrl, secureUrlRule } from '../connect/link/secure-url'
 import { loadSessionRuntime } from '../connect/session/load-session-runtime'
-import { invalidOption, readSecureUrl } from '../connect/option-checks'
+import { invalidOption, readConnectKeySource } from '../connect/option-checks'
 import type { ConnectOptions, PopupSizeOptions } from '../connect/options'
 import type { ConnectExit, ConnectSuccess } from '../connect/session/events'
 import { parseUrl } from '../internal/parse-url'
@@ -22,20 +22,13 @@ export interface FlowListeners {
  */
 export function connectOptionsFor(options: CreateConnectSessionOptions, size: unknown, signal: AbortSignal, listeners: FlowListeners): ConnectOptions {
   if (typeof options !== 'object' || options === null) throw invalidOption('options', 'must be an object.')
-  const { connectApiKey, connectOptions = {} } = options
-  if (typeof connectApiKey !== 'string' || connectApiKey.trim() === '') throw invalidOption('connectApiKey', 'must be a non-empty string.')
-  // A workspace secret in a page is a leak; refuse it without echoing it back.
-  if (connectApiKey.startsWith('api_') || connectApiKey.startsWith('scoped_')) {
-    throw invalidOption('connectApiKey', 'must be a public Connect key.')
-  }
-  if (typeof connectOptions !== 'object' || connectOptions === null || Array.isArray(connectOptions)) throw invalidOption('connectOptions', 'must be an object.')
-  const apiBaseUrl = readSecureUrl('apiBaseUrl', options.apiBaseUrl ?? 'https://api.texturehq.com')
-  const body = { ...connectOptions }
+  const { connectOptions = {} } = options
+  const source = readConnectKeySource('connectApiKey', options.connectApiKey, connectOptions, options.apiBaseUrl)
   return {
     linkUrl: async () => {
       // Link loading is part of the session's lazily loaded runtime (docs/architecture.md#the-session-runtime).
       const { loadLinkUrl } = await loadSessionRuntime()
-      const linkUrl = await loadLinkUrl({ kind: 'connect-key', connectKey: connectApiKey, body, apiBaseUrl }, signal, ConnectError, { parse: parseSecureUrl, rule: secureUrlRule })
+      const linkUrl = await loadLinkUrl(source, signal, ConnectError, { parse: parseSecureUrl, rule: secureUrlRule })
       listeners.onUrl(linkUrl)
       return linkUrl
     },

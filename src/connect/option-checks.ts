@@ -1,6 +1,8 @@
 import { ConnectError } from '../errors/connect-error'
 import { parseUrl } from '../internal/parse-url'
 import { parseSecureUrl, secureUrlRule } from './link/secure-url'
+import type { LinkSource } from './options'
+import type { ConnectLinkOptions } from './link/create-link'
 
 // The longest delay setTimeout honours; a longer one fires at once.
 const maximumTimeout = 2 ** 31 - 1
@@ -42,4 +44,20 @@ function readNumber(option: string, value: unknown, min: number, max: number, pr
   // Written so NaN and ±Infinity fail too.
   if (typeof value !== 'number' || !(value >= min && value <= max)) throw invalidOption(option, problem)
   return value
+}
+
+/**
+ * The link source for a public Connect key, as `open()`'s `connectKey` and the drop-in's
+ * `connectApiKey` (named by `keyOption`) both take it: a non-empty key that is neither a workspace
+ * `api_` secret nor a `scoped_` key, an object body, an https `apiBaseUrl`. A `redirectUrl` left
+ * `undefined` is dropped from the request body by `JSON.stringify`.
+ */
+export function readConnectKeySource(keyOption: string, connectKey: unknown, connectOptions: unknown, apiBaseUrl: unknown, redirectUrl?: string): Extract<LinkSource, { kind: 'connect-key' }> {
+  if (typeof connectKey !== 'string' || connectKey.trim() === '') throw invalidOption(keyOption, 'must be a non-empty string.')
+  // A workspace secret in a page is a leak; refuse it without echoing it back.
+  if (connectKey.startsWith('api_') || connectKey.startsWith('scoped_')) throw invalidOption(keyOption, 'must be a public Connect key.')
+  if (typeof connectOptions !== 'object' || connectOptions === null || Array.isArray(connectOptions)) throw invalidOption('connectOptions', 'must be an object.')
+  // `redirectUrl` (the session's) goes into the link too, unless `connectOptions` names one of its own.
+  const body: ConnectLinkOptions = { ...connectOptions, redirectUrl: (connectOptions as ConnectLinkOptions).redirectUrl ?? redirectUrl }
+  return { kind: 'connect-key', connectKey, body, apiBaseUrl: readSecureUrl('apiBaseUrl', apiBaseUrl ?? 'https://api.texturehq.com/v1') }
 }

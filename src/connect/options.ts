@@ -1,7 +1,7 @@
 import type { ConnectError } from '../errors/connect-error'
 import type { ConnectLinkOptions } from './link/create-link'
 import type { ConnectEvent, ConnectExit, ConnectSuccess } from './session/events'
-import { invalidOption, readOrigin, readSecureUrl, readSize, readTimeout, readUrl } from './option-checks'
+import { invalidOption, readConnectKeySource, readOrigin, readSecureUrl, readSize, readTimeout, readUrl } from './option-checks'
 
 /** Where the hosted flow is shown. */
 export type ConnectMode = 'popup' | 'iframe' | 'redirect'
@@ -138,18 +138,7 @@ function resolveLinkSource(options: ConnectOptions, redirectUrl: string | undefi
   }
   if (typeof linkUrl === 'function') return { kind: 'function', load: linkUrl }
   if (linkUrl !== undefined) return { kind: 'url', url: readSecureUrl('linkUrl', linkUrl) }
-  if (typeof connectKey !== 'string' || connectKey.trim() === '') throw invalidOption('connectKey', 'must be a non-empty string.')
-  // A workspace secret in a page is a leak; refuse it without echoing it back.
-  if (connectKey.startsWith('api_') || connectKey.startsWith('scoped_')) {
-    throw invalidOption('connectKey', 'must be a public Connect key.')
-  }
-  const connectOptions = options.connectOptions ?? {}
-  if (typeof connectOptions !== 'object' || connectOptions === null || Array.isArray(connectOptions)) {
-    throw invalidOption('connectOptions', 'must be an object.')
-  }
-  const body = connectOptions.redirectUrl === undefined && redirectUrl !== undefined ? { ...connectOptions, redirectUrl } : { ...connectOptions }
-  const apiBaseUrl = readSecureUrl('apiBaseUrl', options.apiBaseUrl ?? 'https://api.texturehq.com/v1')
-  return { kind: 'connect-key', connectKey, body, apiBaseUrl }
+  return readConnectKeySource('connectKey', connectKey, options.connectOptions ?? {}, options.apiBaseUrl, redirectUrl)
 }
 
 function resolveIframeOptions(options: IframeOptions | undefined): ResolvedConnectOptions['iframe'] {
